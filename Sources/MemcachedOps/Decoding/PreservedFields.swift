@@ -1,0 +1,30 @@
+/// The fields of a JSON object that a model does not name, and the order of all its keys.
+///
+/// Every model keeps one, so that reading a manifest, changing a typed field and writing it
+/// back keeps everything else exactly where it was: a pod template, monitoring settings,
+/// fields of a newer KubeDB.
+public struct PreservedFields: Sendable, Hashable {
+    /// The fields the model does not name, in document order.
+    ///
+    /// Adding a field here writes it after the original keys.
+    public var fields: JSONObject
+
+    /// Every key of the original object in document order.
+    package var keyOrder: [String]
+
+    /// Named fields that the document set to `null`, written back as `null` while unset.
+    package var nullKeys: [String]
+
+    /// Creates an empty set: nothing preserved, keys in the model's own order.
+    public init() {
+        fields = JSONObject()
+        keyOrder = []
+        nullKeys = []
+    }
+
+    package init(fields: JSONObject, keyOrder: [String], nullKeys: [String]) {
+        self.fields = fields
+        self.keyOrder = keyOrder
+        self.nullKeys = nullKeys
+    }
+}

@@ -1,0 +1,64 @@
+/// A cert-manager `Issuer` or `ClusterIssuer` (`cert-manager.io/v1`).
+///
+/// Both kinds share this type; ``kind`` tells them apart. An issuer is usable when its
+/// `Ready` condition is `True`.
+public struct Issuer: JSONRepresentable {
+    /// Always `cert-manager.io/v1`.
+    public var apiVersion: String
+    /// `Issuer` (namespaced) or `ClusterIssuer`.
+    public var kind: String
+    /// Name, namespace, labels and annotations.
+    public var metadata: ObjectMeta
+    /// How the issuer signs.
+    public var spec: IssuerSpec
+    /// Its observed state.
+    public var status: IssuerStatus?
+    /// Fields this model does not name, kept in their places for writing back.
+    public var preserved: PreservedFields
+
+    /// The API version, `cert-manager.io/v1`.
+    public static let apiVersionV1 = "cert-manager.io/v1"
+    /// The API group, `cert-manager.io`.
+    public static let group = "cert-manager.io"
+
+    /// Creates an issuer object.
+    public init(
+        kind: String = "Issuer", metadata: ObjectMeta, spec: IssuerSpec,
+        status: IssuerStatus? = nil
+    ) {
+        self.apiVersion = Self.apiVersionV1
+        self.kind = kind
+        self.metadata = metadata
+        self.spec = spec
+        self.status = status
+        self.preserved = PreservedFields()
+    }
+
+    /// Reads the object from its JSON form.
+    public init(json: JSONValue, path: FieldPath) throws(ManifestError) {
+        var reader = try ObjectReader(json, path: path)
+        (apiVersion, kind, metadata) = try reader.resourceHeader()
+        spec = try reader.required("spec") { reader, key throws(ManifestError) in
+            try reader.model(key, as: IssuerSpec.self)
+        }
+        status = try reader.model("status")
+        preserved = reader.preserved()
+    }
+
+    /// The JSON form, in the original key order.
+    public var json: JSONValue {
+        var writer = ObjectWriter()
+        writer.setHeader(apiVersion: apiVersion, kind: kind, metadata: metadata)
+        writer.set("spec", spec)
+        writer.set("status", status)
+        return writer.finish(preserved)
+    }
+
+    /// Whether this is a `ClusterIssuer`.
+    public var isClusterIssuer: Bool { kind == "ClusterIssuer" }
+
+    /// Whether the `Ready` condition is `True`.
+    public var isReady: Bool {
+        status?.conditions?.first { $0.type == "Ready" }?.status == .true
+    }
+}
