@@ -102,6 +102,8 @@ public enum ManifestFile {
         else {
             return [(.root, value)]
         }
-        return items.enumerated().map { (FieldPath.root.appending("items").appending(index: $0), $1) }
+        return items.enumerated().map {
+            (FieldPath.root.appending("items").appending(index: $0), $1)
+        }
     }
 }

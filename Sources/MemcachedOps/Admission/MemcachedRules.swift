@@ -9,7 +9,8 @@ struct MemcachedRules {
 
     mutating func run() {
         let spec = database.spec
-        if (database.metadata.name ?? "").isEmpty && (database.metadata.generateName ?? "").isEmpty {
+        if (database.metadata.name ?? "").isEmpty && (database.metadata.generateName ?? "").isEmpty
+        {
             add(.error, "metadata.name", "required field is missing")
         }
         if (spec.version ?? "").isEmpty {
@@ -19,9 +20,10 @@ struct MemcachedRules {
             add(.error, "spec.replicas", "must be at least 1, found \(replicas)")
         }
         checkVersionFields()
-        for (key, policy) in [("deletionPolicy", spec.deletionPolicy),
-            ("terminationPolicy", spec.terminationPolicy)]
-        {
+        for (key, policy) in [
+            ("deletionPolicy", spec.deletionPolicy),
+            ("terminationPolicy", spec.terminationPolicy),
+        ] {
             if let policy, !policy.isKnown {
                 add(
                     .error, FieldPath("spec").appending(key),
@@ -31,14 +33,17 @@ struct MemcachedRules {
         for (index, template) in (spec.serviceTemplates ?? []).enumerated() {
             if let alias = template.alias, !alias.isKnown {
                 add(
-                    .error, FieldPath("spec.serviceTemplates").appending(index: index).appending("alias"),
+                    .error,
+                    FieldPath("spec.serviceTemplates").appending(index: index).appending("alias"),
                     "unknown alias \"\(alias)\"; expected \(ServiceAlias.knownList)")
             }
         }
         checkHealthChecker()
         if let tls = spec.tls { checkTLS(tls) }
         if let phase = database.status?.phase, !phase.isKnown {
-            add(.warning, "status.phase", "unknown phase \"\(phase)\"; expected \(DatabasePhase.knownList)")
+            add(
+                .warning, "status.phase",
+                "unknown phase \"\(phase)\"; expected \(DatabasePhase.knownList)")
         }
     }
 
@@ -56,7 +61,8 @@ struct MemcachedRules {
             ("terminationPolicy", spec.terminationPolicy != nil),
             ("autoOps", spec.autoOps != nil),
         ]
-        let (foreign, other) = isAlpha ? (v1Only, "kubedb.com/v1") : (alphaOnly, "kubedb.com/v1alpha2")
+        let (foreign, other) =
+            isAlpha ? (v1Only, "kubedb.com/v1") : (alphaOnly, "kubedb.com/v1alpha2")
         for (key, isSet) in foreign where isSet {
             add(
                 .error, FieldPath("spec").appending(key),
@@ -94,7 +100,8 @@ struct MemcachedRules {
         violations += rules.violations
     }
 
-    private mutating func add(_ severity: Violation.Severity, _ path: FieldPath, _ message: String) {
+    private mutating func add(_ severity: Violation.Severity, _ path: FieldPath, _ message: String)
+    {
         violations.append(Violation(severity, path, message))
     }
 }

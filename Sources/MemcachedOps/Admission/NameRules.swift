@@ -57,7 +57,9 @@ enum NameRules {
         guard let colon = text.firstIndex(of: ":"), !text.contains(" ") else { return false }
         let scheme = text[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        return scheme.allSatisfy {
+            $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0))
+        }
             && text.index(after: colon) < text.endIndex
     }
 

@@ -27,14 +27,18 @@ struct OpsRequestRules {
             return
         }
         guard type.isKnown else {
-            add(.error, "spec.type", "unknown type \"\(type)\"; expected \(OpsRequestType.knownList)")
+            add(
+                .error, "spec.type",
+                "unknown type \"\(type)\"; expected \(OpsRequestType.knownList)")
             return
         }
         checkSection(for: type)
         checkOtherSections(for: type)
         if type == .reconfigureTLS { checkTLS() }
         if let apply = spec.apply, !apply.isKnown {
-            add(.error, "spec.apply", "unknown value \"\(apply)\"; expected \(ApplyPolicy.knownList)")
+            add(
+                .error, "spec.apply",
+                "unknown value \"\(apply)\"; expected \(ApplyPolicy.knownList)")
         }
         if let retries = spec.maxRetries, retries < 0 {
             add(.error, "spec.maxRetries", "must not be negative, found \(retries)")
@@ -77,12 +81,15 @@ struct OpsRequestRules {
         }
         if let missing {
             let key = Self.sectionKey[type.rawValue] ?? ""
-            add(.error, FieldPath("spec").appending(key), "spec.\(missing) nil not supported in \(type) type")
+            add(
+                .error, FieldPath("spec").appending(key),
+                "spec.\(missing) nil not supported in \(type) type")
         }
         if type == .reconfigureTLS, spec.tls == nil {
             add(.error, "spec.tls", Self.missingTLSMessage)
         }
-        if type == .horizontalScaling, let replicas = spec.horizontalScaling?.replicas, replicas < 1 {
+        if type == .horizontalScaling, let replicas = spec.horizontalScaling?.replicas, replicas < 1
+        {
             add(.error, "spec.horizontalScaling.replicas", "must be at least 1, found \(replicas)")
         }
         if type == .updateVersion, let section = spec.updateVersion,
@@ -108,7 +115,8 @@ struct OpsRequestRules {
         for section in present where section.isSet && section.type != type {
             add(
                 .warning, FieldPath("spec").appending(section.key),
-                "spec.\(section.key) belongs to type \(section.type) and is ignored for type \(type)")
+                "spec.\(section.key) belongs to type \(section.type) and is ignored for type "
+                    + "\(type)")
         }
     }
 
@@ -135,7 +143,8 @@ struct OpsRequestRules {
         violations += rules.violations
     }
 
-    private mutating func add(_ severity: Violation.Severity, _ path: FieldPath, _ message: String) {
+    private mutating func add(_ severity: Violation.Severity, _ path: FieldPath, _ message: String)
+    {
         violations.append(Violation(severity, path, message))
     }
 

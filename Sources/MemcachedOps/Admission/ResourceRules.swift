@@ -4,14 +4,19 @@ enum ResourceRules {
     static func validate(_ issuer: Issuer) -> [Violation] {
         var violations = nameRule(issuer.metadata)
         let spec = issuer.spec
-        let kinds = [spec.ca != nil, spec.selfSigned != nil, spec.acme != nil, spec.vault != nil,
-            spec.venafi != nil].filter { $0 }.count
+        let kinds = [
+            spec.ca != nil, spec.selfSigned != nil, spec.acme != nil, spec.vault != nil,
+            spec.venafi != nil,
+        ].filter { $0 }.count
         if kinds == 0 {
             violations.append(
-                .init(.error, "spec", "an issuer needs one of ca, selfSigned, acme, vault or venafi"))
+                .init(
+                    .error, "spec", "an issuer needs one of ca, selfSigned, acme, vault or venafi"))
         } else if kinds > 1 {
             violations.append(
-                .init(.error, "spec", "an issuer may set only one of ca, selfSigned, acme, vault or venafi"))
+                .init(
+                    .error, "spec",
+                    "an issuer may set only one of ca, selfSigned, acme, vault or venafi"))
         }
         if let ca = spec.ca, (ca.secretName ?? "").isEmpty {
             violations.append(.init(.error, "spec.ca.secretName", "required field is missing"))
@@ -43,7 +48,8 @@ enum ResourceRules {
     static func validate(_ secret: Secret) -> [Violation] {
         var violations = nameRule(secret.metadata)
         if secret.isTLS {
-            for key in [Secret.certificateKey, Secret.privateKeyKey] where !secret.keys.contains(key) {
+            for key in [Secret.certificateKey, Secret.privateKeyKey]
+            where !secret.keys.contains(key) {
                 violations.append(
                     .init(.error, "data", "a kubernetes.io/tls secret needs the key \"\(key)\""))
             }

@@ -12,7 +12,8 @@ struct TLSRules {
     /// Checks an issuer reference.
     mutating func checkIssuer(_ issuer: TypedLocalObjectReference, at path: FieldPath) {
         if issuer.name.isEmpty {
-            violations.append(.init(.error, path.appending("name"), "issuer name must not be empty"))
+            violations.append(
+                .init(.error, path.appending("name"), "issuer name must not be empty"))
         }
         let group = issuer.apiGroup ?? ""
         if group == Issuer.group {

@@ -174,6 +174,7 @@ package struct ObjectReader {
 
     /// A type mismatch for a named field.
     package func mismatch(_ expected: String, _ value: JSONValue, _ key: String) -> ManifestError {
-        .typeMismatch(expected: expected, found: value, at: path.appending(key), sensitive: sensitive)
+        .typeMismatch(
+            expected: expected, found: value, at: path.appending(key), sensitive: sensitive)
     }
 }

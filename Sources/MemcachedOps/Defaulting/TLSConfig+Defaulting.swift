@@ -18,8 +18,8 @@ extension TLSConfig {
         guard issuerRef != nil else { return self }
         var copy = self
         var certificates = certificates ?? []
-        for alias in Self.memcachedAliases where !certificates.contains(where: { $0.alias == alias })
-        {
+        for alias in Self.memcachedAliases
+        where !certificates.contains(where: { $0.alias == alias }) {
             certificates.append(CertificateSpec(alias: alias))
         }
         for index in certificates.indices where (certificates[index].secretName ?? "").isEmpty {

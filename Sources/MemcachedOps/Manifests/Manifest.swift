@@ -59,7 +59,8 @@ public enum Manifest: Sendable, Hashable {
         }
         switch kind {
         case "Memcached": self = .memcached(try Memcached(json: json, path: path))
-        case "MemcachedOpsRequest": self = .opsRequest(try MemcachedOpsRequest(json: json, path: path))
+        case "MemcachedOpsRequest":
+            self = .opsRequest(try MemcachedOpsRequest(json: json, path: path))
         case "Issuer", "ClusterIssuer": self = .issuer(try Issuer(json: json, path: path))
         case "Certificate": self = .certificate(try Certificate(json: json, path: path))
         default: self = .secret(try Secret(json: json, path: path))

@@ -68,8 +68,9 @@ public struct GoDuration: Sendable, Hashable, Comparable, CustomStringConvertibl
         let bytes = Array(text.utf8)
         var position = 0
         var negative = false
-        if position < bytes.count, bytes[position] == UInt8(ascii: "-")
-            || bytes[position] == UInt8(ascii: "+")
+        if position < bytes.count,
+            bytes[position] == UInt8(ascii: "-")
+                || bytes[position] == UInt8(ascii: "+")
         {
             negative = bytes[position] == UInt8(ascii: "-")
             position += 1

@@ -36,8 +36,10 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the text is an integer: no fraction and no exponent.
     public var isInteger: Bool {
-        !text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e")
-            || $0 == UInt8(ascii: "E") }
+        !text.utf8.contains {
+            $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e")
+                || $0 == UInt8(ascii: "E")
+        }
     }
 
     /// The value as a 64-bit integer, or `nil` when it is not written as an integer or does

@@ -129,7 +129,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         guard position == bytes.count else { return nil }
 
         let days = daysFromCivil(year: year, month: month, day: day)
-        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        let seconds =
+            Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
             + Int64(offsetSeconds)
         return (seconds, nanoseconds)
     }

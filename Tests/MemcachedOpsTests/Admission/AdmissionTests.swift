@@ -67,8 +67,9 @@ struct ReconfigureTLSAdmissionTests {
     @Test("false flags do not count as operations")
     func falseFlags() {
         let tls = ReconfigureTLSSpec(rotateCertificates: false, remove: false)
-        #expect(errors(Admission.validate(request(tls)))
-            == ["spec.tls: no reconfiguration is provided in TLS spec"])
+        #expect(
+            errors(Admission.validate(request(tls)))
+                == ["spec.tls: no reconfiguration is provided in TLS spec"])
     }
 
     @Test("an empty certificate list counts, as a non-nil Go slice does")
@@ -79,70 +80,115 @@ struct ReconfigureTLSAdmissionTests {
 
     @Test("a ReconfigureTLS request without spec.tls is refused with KubeDB's message")
     func missingTLS() {
-        #expect(errors(Admission.validate(request(nil)))
-            == ["spec.tls: spec.TLS nil not supported in ReconfigureTLS type"])
+        #expect(
+            errors(Admission.validate(request(nil)))
+                == ["spec.tls: spec.TLS nil not supported in ReconfigureTLS type"])
     }
 
-    @Test("rules the webhook misses", arguments: [
-        (CertificateSpec(alias: "sever"), "spec.tls.certificates[0].alias", "unknown certificate alias"),
-        (CertificateSpec(alias: "server", ipAddresses: ["127.0.0.1", "10.0.0.256"]),
-            "spec.tls.certificates[0].ipAddresses[1]", "not a valid IPv4 or IPv6 address"),
-        (CertificateSpec(alias: "server", ipAddresses: ["010.0.0.1"]),
-            "spec.tls.certificates[0].ipAddresses[0]", "not a valid"),
-        (CertificateSpec(alias: "server", ipAddresses: ["fe80::1::2"]),
-            "spec.tls.certificates[0].ipAddresses[0]", "not a valid"),
-        (CertificateSpec(alias: "server", dnsNames: ["bad name"]),
-            "spec.tls.certificates[0].dnsNames[0]", "not a valid DNS name"),
-        (CertificateSpec(alias: "server", duration: GoDuration("30m")),
-            "spec.tls.certificates[0].duration", "minimum of 1h0m0s"),
-        (CertificateSpec(alias: "server", duration: GoDuration("24h"), renewBefore: GoDuration("24h")),
-            "spec.tls.certificates[0].renewBefore", "must be shorter than duration"),
-        (CertificateSpec(alias: "server", renewBefore: GoDuration("3000h")),
-            "spec.tls.certificates[0].renewBefore", "default duration"),
-        (CertificateSpec(alias: "server", renewBefore: GoDuration("1m")),
-            "spec.tls.certificates[0].renewBefore", "minimum of 5m0s"),
-        (CertificateSpec(alias: "server", secretName: "Bad_Name"),
-            "spec.tls.certificates[0].secretName", "not a valid secret name"),
-        (CertificateSpec(alias: "server", emailAddresses: ["nobody"]),
-            "spec.tls.certificates[0].emailAddresses[0]", "not a valid e-mail address"),
-        (CertificateSpec(alias: "server", uris: ["no-scheme"]),
-            "spec.tls.certificates[0].uris[0]", "absolute URI"),
-        (CertificateSpec(alias: "server", privateKey: CertificatePrivateKey(encoding: "PKCS12")),
-            "spec.tls.certificates[0].privateKey.encoding", "unknown encoding"),
-    ])
+    @Test(
+        "rules the webhook misses",
+        arguments: [
+            (
+                CertificateSpec(alias: "sever"), "spec.tls.certificates[0].alias",
+                "unknown certificate alias"
+            ),
+            (
+                CertificateSpec(alias: "server", ipAddresses: ["127.0.0.1", "10.0.0.256"]),
+                "spec.tls.certificates[0].ipAddresses[1]", "not a valid IPv4 or IPv6 address"
+            ),
+            (
+                CertificateSpec(alias: "server", ipAddresses: ["010.0.0.1"]),
+                "spec.tls.certificates[0].ipAddresses[0]", "not a valid"
+            ),
+            (
+                CertificateSpec(alias: "server", ipAddresses: ["fe80::1::2"]),
+                "spec.tls.certificates[0].ipAddresses[0]", "not a valid"
+            ),
+            (
+                CertificateSpec(alias: "server", dnsNames: ["bad name"]),
+                "spec.tls.certificates[0].dnsNames[0]", "not a valid DNS name"
+            ),
+            (
+                CertificateSpec(alias: "server", duration: GoDuration("30m")),
+                "spec.tls.certificates[0].duration", "minimum of 1h0m0s"
+            ),
+            (
+                CertificateSpec(
+                    alias: "server", duration: GoDuration("24h"), renewBefore: GoDuration("24h")),
+                "spec.tls.certificates[0].renewBefore", "must be shorter than duration"
+            ),
+            (
+                CertificateSpec(alias: "server", renewBefore: GoDuration("3000h")),
+                "spec.tls.certificates[0].renewBefore", "default duration"
+            ),
+            (
+                CertificateSpec(alias: "server", renewBefore: GoDuration("1m")),
+                "spec.tls.certificates[0].renewBefore", "minimum of 5m0s"
+            ),
+            (
+                CertificateSpec(alias: "server", secretName: "Bad_Name"),
+                "spec.tls.certificates[0].secretName", "not a valid secret name"
+            ),
+            (
+                CertificateSpec(alias: "server", emailAddresses: ["nobody"]),
+                "spec.tls.certificates[0].emailAddresses[0]", "not a valid e-mail address"
+            ),
+            (
+                CertificateSpec(alias: "server", uris: ["no-scheme"]),
+                "spec.tls.certificates[0].uris[0]", "absolute URI"
+            ),
+            (
+                CertificateSpec(
+                    alias: "server", privateKey: CertificatePrivateKey(encoding: "PKCS12")),
+                "spec.tls.certificates[0].privateKey.encoding", "unknown encoding"
+            ),
+        ])
     func extraRules(certificate: CertificateSpec, path: String, fragment: String) {
-        let violations = Admission.validate(request(ReconfigureTLSSpec(certificates: [certificate])))
+        let violations = Admission.validate(
+            request(ReconfigureTLSSpec(certificates: [certificate])))
         let match = violations.first { $0.isError && $0.path.description == path }
         #expect(match?.message.contains(fragment) == true, "\(violations)")
     }
 
-    @Test("valid names pass", arguments: [
-        CertificateSpec(alias: "server", dnsNames: ["*.db-pods.demo.svc", "localhost"],
-            ipAddresses: ["127.0.0.1", "::1", "2001:db8::8a2e:370:7334"],
-            emailAddresses: ["ops@example.com"], uris: ["spiffe://cluster/ns/demo"]),
-        CertificateSpec(alias: "metrics-exporter", duration: GoDuration("2160h0m0s"),
-            privateKey: CertificatePrivateKey(encoding: .pkcs8)),
-    ])
+    @Test(
+        "valid names pass",
+        arguments: [
+            CertificateSpec(
+                alias: "server", dnsNames: ["*.db-pods.demo.svc", "localhost"],
+                ipAddresses: ["127.0.0.1", "::1", "2001:db8::8a2e:370:7334"],
+                emailAddresses: ["ops@example.com"], uris: ["spiffe://cluster/ns/demo"]),
+            CertificateSpec(
+                alias: "metrics-exporter", duration: GoDuration("2160h0m0s"),
+                privateKey: CertificatePrivateKey(encoding: .pkcs8)),
+        ])
     func validNames(certificate: CertificateSpec) {
-        #expect(errors(Admission.validate(request(ReconfigureTLSSpec(certificates: [certificate]))))
-            == [])
+        #expect(
+            errors(Admission.validate(request(ReconfigureTLSSpec(certificates: [certificate]))))
+                == [])
     }
 
     @Test("duplicate aliases name the first use")
     func duplicateAliases() {
         let tls = ReconfigureTLSSpec(
             certificates: [CertificateSpec(alias: "client"), CertificateSpec(alias: "client")])
-        #expect(errors(Admission.validate(request(tls)))
-            == ["spec.tls.certificates[1].alias: duplicate alias \"client\"; it is already used "
-                + "by spec.tls.certificates[0]"])
+        #expect(
+            errors(Admission.validate(request(tls)))
+                == [
+                    "spec.tls.certificates[1].alias: duplicate alias \"client\"; it is already "
+                        + "used by spec.tls.certificates[0]"
+                ])
     }
 
     @Test("a cert-manager issuer must be an Issuer or a ClusterIssuer")
     func issuerKind() {
-        let wrong = TypedLocalObjectReference(apiGroup: "cert-manager.io", kind: "Certificate", name: "x")
-        #expect(errors(Admission.validate(request(ReconfigureTLSSpec(issuerRef: wrong))))
-            == ["spec.tls.issuerRef.kind: kind \"Certificate\" is not a cert-manager issuer; "
-                + "expected \"Issuer\" or \"ClusterIssuer\""])
+        let wrong = TypedLocalObjectReference(
+            apiGroup: "cert-manager.io", kind: "Certificate", name: "x")
+        #expect(
+            errors(Admission.validate(request(ReconfigureTLSSpec(issuerRef: wrong))))
+                == [
+                    "spec.tls.issuerRef.kind: kind \"Certificate\" is not a cert-manager issuer; "
+                        + "expected \"Issuer\" or \"ClusterIssuer\""
+                ])
         let cluster = TypedLocalObjectReference(
             apiGroup: "cert-manager.io", kind: "ClusterIssuer", name: "x")
         #expect(errors(Admission.validate(request(ReconfigureTLSSpec(issuerRef: cluster)))) == [])
@@ -159,24 +205,37 @@ struct ReconfigureTLSAdmissionTests {
 
 @Suite("Admission of every request type")
 struct OpsRequestAdmissionTests {
-    @Test("each type needs its own section", arguments: [
-        (OpsRequestType.updateVersion, "spec.updateVersion",
-            "spec.UpdateVersion nil not supported in UpdateVersion type"),
-        (.horizontalScaling, "spec.horizontalScaling",
-            "spec.HorizontalScaling nil not supported in HorizontalScaling type"),
-        (.verticalScaling, "spec.verticalScaling",
-            "spec.VerticalScaling nil not supported in VerticalScaling type"),
-        (.volumeExpansion, "spec.volumeExpansion",
-            "spec.VolumeExpansion nil not supported in VolumeExpansion type"),
-        (.reconfigure, "spec.configuration",
-            "spec.Configuration nil not supported in Reconfigure type"),
-        (.reconfigureTLS, "spec.tls", "spec.TLS nil not supported in ReconfigureTLS type"),
-    ])
+    @Test(
+        "each type needs its own section",
+        arguments: [
+            (
+                OpsRequestType.updateVersion, "spec.updateVersion",
+                "spec.UpdateVersion nil not supported in UpdateVersion type"
+            ),
+            (
+                .horizontalScaling, "spec.horizontalScaling",
+                "spec.HorizontalScaling nil not supported in HorizontalScaling type"
+            ),
+            (
+                .verticalScaling, "spec.verticalScaling",
+                "spec.VerticalScaling nil not supported in VerticalScaling type"
+            ),
+            (
+                .volumeExpansion, "spec.volumeExpansion",
+                "spec.VolumeExpansion nil not supported in VolumeExpansion type"
+            ),
+            (
+                .reconfigure, "spec.configuration",
+                "spec.Configuration nil not supported in Reconfigure type"
+            ),
+            (.reconfigureTLS, "spec.tls", "spec.TLS nil not supported in ReconfigureTLS type"),
+        ])
     func sectionRule(type: OpsRequestType, path: String, message: String) {
         #expect(errors(Admission.validate(request(nil, type: type))) == ["\(path): \(message)"])
     }
 
-    @Test("Restart and RotateAuth need no section", arguments: [OpsRequestType.restart, .rotateAuth])
+    @Test(
+        "Restart and RotateAuth need no section", arguments: [OpsRequestType.restart, .rotateAuth])
     func noSection(type: OpsRequestType) {
         #expect(errors(Admission.validate(request(nil, type: type))) == [])
     }
@@ -193,17 +252,21 @@ struct OpsRequestAdmissionTests {
         ops.spec = spec
         let violations = Admission.validate(ops)
         #expect(errors(violations) == [])
-        #expect(violations.map(\.description)
-            == ["spec.horizontalScaling: warning: spec.horizontalScaling belongs to type "
-                + "HorizontalScaling and is ignored for type UpdateVersion"])
+        #expect(
+            violations.map(\.description)
+                == [
+                    "spec.horizontalScaling: warning: spec.horizontalScaling belongs to type "
+                        + "HorizontalScaling and is ignored for type UpdateVersion"
+                ])
     }
 
     @Test("an empty databaseRef name is refused")
     func emptyDatabaseName() {
         var ops = request(ReconfigureTLSSpec(rotateCertificates: true))
         ops.spec.databaseRef = LocalObjectReference(name: "")
-        #expect(errors(Admission.validate(ops))
-            == ["spec.databaseRef.name: must name a Memcached database, found nothing"])
+        #expect(
+            errors(Admission.validate(ops))
+                == ["spec.databaseRef.name: must name a Memcached database, found nothing"])
     }
 
     @Test("databaseRef must name a known database in the same namespace")
@@ -221,8 +284,9 @@ struct OpsRequestAdmissionTests {
     @Test("an unknown type is refused and named")
     func unknownType() {
         let ops = request(nil, type: "Upgrade")
-        #expect(errors(Admission.validate(ops)).first?.hasPrefix(
-            "spec.type: unknown type \"Upgrade\"; expected \"UpdateVersion\"") == true)
+        #expect(
+            errors(Admission.validate(ops)).first?.hasPrefix(
+                "spec.type: unknown type \"Upgrade\"; expected \"UpdateVersion\"") == true)
     }
 }
 
@@ -236,9 +300,12 @@ struct MemcachedAdmissionTests {
 
     @Test("version and a positive replica count are required")
     func required() {
-        #expect(errors(Admission.validate(database(MemcachedSpec(replicas: 0))))
-            == ["spec.version: required field is missing",
-                "spec.replicas: must be at least 1, found 0"])
+        #expect(
+            errors(Admission.validate(database(MemcachedSpec(replicas: 0))))
+                == [
+                    "spec.version: required field is missing",
+                    "spec.replicas: must be at least 1, found 0",
+                ])
     }
 
     @Test("fields of the other API version are refused")
@@ -246,9 +313,12 @@ struct MemcachedAdmissionTests {
         let alpha = database(
             MemcachedSpec(version: "1.6.40", deletionPolicy: .wipeOut),
             apiVersion: Memcached.apiVersionV1Alpha2)
-        #expect(errors(Admission.validate(alpha))
-            == ["spec.deletionPolicy: spec.deletionPolicy is a field of kubedb.com/v1, not of "
-                + "kubedb.com/v1alpha2"])
+        #expect(
+            errors(Admission.validate(alpha))
+                == [
+                    "spec.deletionPolicy: spec.deletionPolicy is a field of kubedb.com/v1, not of "
+                        + "kubedb.com/v1alpha2"
+                ])
         let v1 = database(MemcachedSpec(version: "1.6.40", terminationPolicy: .halt))
         #expect(errors(Admission.validate(v1)).count == 1)
     }
@@ -258,7 +328,8 @@ struct MemcachedAdmissionTests {
         let db = database(MemcachedSpec(version: "1", deletionPolicy: "Shred"))
         #expect(db.spec.deletionPolicy?.rawValue == "Shred")
         #expect(db.spec.deletionPolicy?.isKnown == false)
-        #expect(errors(Admission.validate(db)).first?.hasPrefix("spec.deletionPolicy: unknown") == true)
+        #expect(
+            errors(Admission.validate(db)).first?.hasPrefix("spec.deletionPolicy: unknown") == true)
     }
 
     @Test("the database's certificates get the same checks as a request's")
@@ -266,8 +337,11 @@ struct MemcachedAdmissionTests {
         let tls = TLSConfig(
             issuerRef: issuer,
             certificates: [CertificateSpec(alias: "client", ipAddresses: ["not-an-ip"])])
-        #expect(errors(Admission.validate(database(MemcachedSpec(version: "1", tls: tls))))
-            == ["spec.tls.certificates[0].ipAddresses[0]: \"not-an-ip\" is not a valid IPv4 or "
-                + "IPv6 address"])
+        #expect(
+            errors(Admission.validate(database(MemcachedSpec(version: "1", tls: tls))))
+                == [
+                    "spec.tls.certificates[0].ipAddresses[0]: \"not-an-ip\" is not a valid IPv4 or "
+                        + "IPv6 address"
+                ])
     }
 }

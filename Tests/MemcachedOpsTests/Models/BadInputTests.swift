@@ -29,127 +29,172 @@ private func tls(_ certificate: String) -> String {
 
 let badInputs: [BadInput] = [
     // Types.
-    BadInput(name: "replicas as a word", text: db("  version: '1'\n  replicas: three\n"),
-        code: .typeMismatch, path: "spec.replicas", fragment: "expected an integer, found \"three\""),
-    BadInput(name: "replicas as a fraction", text: db("  version: '1'\n  replicas: 1.5\n"),
+    BadInput(
+        name: "replicas as a word", text: db("  version: '1'\n  replicas: three\n"),
+        code: .typeMismatch, path: "spec.replicas", fragment: "expected an integer, found \"three\""
+    ),
+    BadInput(
+        name: "replicas as a fraction", text: db("  version: '1'\n  replicas: 1.5\n"),
         code: .typeMismatch, path: "spec.replicas", fragment: "expected an integer"),
-    BadInput(name: "replicas too large", text: db("  version: '1'\n  replicas: 4294967296\n"),
+    BadInput(
+        name: "replicas too large", text: db("  version: '1'\n  replicas: 4294967296\n"),
         code: .outOfRange, path: "spec.replicas", fragment: "32-bit"),
-    BadInput(name: "replicas beyond 64 bits",
+    BadInput(
+        name: "replicas beyond 64 bits",
         text: db("  version: '1'\n  replicas: 99999999999999999999\n"),
         code: .outOfRange, path: "spec.replicas", fragment: "does not fit"),
-    BadInput(name: "generation beyond 64 bits",
+    BadInput(
+        name: "generation beyond 64 bits",
         text: "apiVersion: kubedb.com/v1\nkind: Memcached\nmetadata: {name: db, "
             + "generation: 9223372036854775808}\nspec: {version: '1'}\n",
         code: .outOfRange, path: "metadata.generation", fragment: "64-bit"),
-    BadInput(name: "version as a number", text: db("  version: 1.6\n"),
+    BadInput(
+        name: "version as a number", text: db("  version: 1.6\n"),
         code: .typeMismatch, path: "spec.version", fragment: "expected a string, found number 1.6"),
-    BadInput(name: "halted as a string", text: db("  version: '1'\n  halted: \"yes\"\n"),
+    BadInput(
+        name: "halted as a string", text: db("  version: '1'\n  halted: \"yes\"\n"),
         code: .typeMismatch, path: "spec.halted", fragment: "expected a boolean"),
-    BadInput(name: "spec as a list", text: memcachedHead + "spec: [1]\n",
+    BadInput(
+        name: "spec as a list", text: memcachedHead + "spec: [1]\n",
         code: .typeMismatch, path: "spec", fragment: "expected an object, found an array"),
-    BadInput(name: "spec missing", text: memcachedHead,
+    BadInput(
+        name: "spec missing", text: memcachedHead,
         code: .missingField, path: "spec", fragment: "required"),
-    BadInput(name: "tls as a string", text: db("  version: '1'\n  tls: on\n"),
+    BadInput(
+        name: "tls as a string", text: db("  version: '1'\n  tls: on\n"),
         code: .typeMismatch, path: "spec.tls", fragment: "expected an object"),
-    BadInput(name: "certificates as an object",
+    BadInput(
+        name: "certificates as an object",
         text: db("  version: '1'\n  tls: {certificates: {alias: server}}\n"),
         code: .typeMismatch, path: "spec.tls.certificates", fragment: "expected an array"),
-    BadInput(name: "certificate without alias",
+    BadInput(
+        name: "certificate without alias",
         text: db("  version: '1'\n  tls:\n    certificates:\n    - secretName: x\n"),
         code: .missingField, path: "spec.tls.certificates[0].alias", fragment: "required"),
-    BadInput(name: "issuerRef without name",
+    BadInput(
+        name: "issuerRef without name",
         text: db("  version: '1'\n  tls: {issuerRef: {kind: Issuer}}\n"),
         code: .missingField, path: "spec.tls.issuerRef.name", fragment: "required"),
-    BadInput(name: "dnsNames element as a number", text: tls("      dnsNames: [a, 5]\n"),
+    BadInput(
+        name: "dnsNames element as a number", text: tls("      dnsNames: [a, 5]\n"),
         code: .typeMismatch, path: "spec.tls.certificates[0].dnsNames[1]",
         fragment: "expected a string, found number 5"),
-    BadInput(name: "ipAddresses as a string", text: tls("      ipAddresses: 127.0.0.1\n"),
+    BadInput(
+        name: "ipAddresses as a string", text: tls("      ipAddresses: 127.0.0.1\n"),
         code: .typeMismatch, path: "spec.tls.certificates[0].ipAddresses",
         fragment: "expected an array of strings"),
-    BadInput(name: "subject organizations as a string",
+    BadInput(
+        name: "subject organizations as a string",
         text: tls("      subject: {organizations: acme}\n"),
         code: .typeMismatch, path: "spec.tls.certificates[0].subject.organizations",
         fragment: "array of strings"),
-    BadInput(name: "duration that does not parse", text: tls("      duration: 90days\n"),
+    BadInput(
+        name: "duration that does not parse", text: tls("      duration: 90days\n"),
         code: .invalidValue, path: "spec.tls.certificates[0].duration",
         fragment: "expected a duration"),
-    BadInput(name: "duration as a number", text: tls("      duration: 3600\n"),
+    BadInput(
+        name: "duration as a number", text: tls("      duration: 3600\n"),
         code: .typeMismatch, path: "spec.tls.certificates[0].duration",
         fragment: "duration string"),
-    BadInput(name: "renewBefore with a bad unit", text: tls("      renewBefore: 5x\n"),
+    BadInput(
+        name: "renewBefore with a bad unit", text: tls("      renewBefore: 5x\n"),
         code: .invalidValue, path: "spec.tls.certificates[0].renewBefore",
         fragment: "\"5x\""),
-    BadInput(name: "timeout that does not parse",
+    BadInput(
+        name: "timeout that does not parse",
         text: ops("  type: Restart\n  databaseRef: {name: db}\n  timeout: soon\n"),
         code: .invalidValue, path: "spec.timeout", fragment: "expected a duration"),
-    BadInput(name: "maxRetries as a string",
+    BadInput(
+        name: "maxRetries as a string",
         text: ops("  type: Restart\n  databaseRef: {name: db}\n  maxRetries: '2'\n"),
         code: .typeMismatch, path: "spec.maxRetries", fragment: "expected an integer"),
-    BadInput(name: "type as a list", text: ops("  type: [ReconfigureTLS]\n"),
+    BadInput(
+        name: "type as a list", text: ops("  type: [ReconfigureTLS]\n"),
         code: .typeMismatch, path: "spec.type", fragment: "\"ReconfigureTLS\""),
-    BadInput(name: "remove as a string",
+    BadInput(
+        name: "remove as a string",
         text: ops("  type: ReconfigureTLS\n  databaseRef: {name: db}\n  tls: {remove: 'true'}\n"),
         code: .typeMismatch, path: "spec.tls.remove", fragment: "expected a boolean"),
-    BadInput(name: "databaseRef as a string", text: ops("  type: Restart\n  databaseRef: db\n"),
+    BadInput(
+        name: "databaseRef as a string", text: ops("  type: Restart\n  databaseRef: db\n"),
         code: .typeMismatch, path: "spec.databaseRef", fragment: "expected an object"),
-    BadInput(name: "labels with a number value",
+    BadInput(
+        name: "labels with a number value",
         text: "apiVersion: kubedb.com/v1\nkind: Memcached\nmetadata:\n  name: db\n  labels:\n"
             + "    tier: 3\nspec: {version: '1'}\n",
         code: .typeMismatch, path: "metadata.labels.tier", fragment: "expected a string"),
-    BadInput(name: "annotation key with dots",
+    BadInput(
+        name: "annotation key with dots",
         text: "apiVersion: kubedb.com/v1\nkind: Memcached\nmetadata:\n  name: db\n"
             + "  annotations:\n    example.com/x: [1]\nspec: {version: '1'}\n",
         code: .typeMismatch, path: "metadata.annotations[\"example.com/x\"]",
         fragment: "expected a string"),
-    BadInput(name: "creationTimestamp not RFC 3339",
+    BadInput(
+        name: "creationTimestamp not RFC 3339",
         text: "apiVersion: kubedb.com/v1\nkind: Memcached\nmetadata: {name: db, "
             + "creationTimestamp: '2024-13-01T00:00:00Z'}\nspec: {version: '1'}\n",
         code: .invalidValue, path: "metadata.creationTimestamp", fragment: "RFC 3339"),
-    BadInput(name: "condition without status",
+    BadInput(
+        name: "condition without status",
         text: db("  version: '1'\n") + "status:\n  conditions:\n  - type: Ready\n",
         code: .missingField, path: "status.conditions[0].status", fragment: "required"),
-    BadInput(name: "conditions as an object",
+    BadInput(
+        name: "conditions as an object",
         text: db("  version: '1'\n") + "status:\n  conditions: {type: Ready}\n",
         code: .typeMismatch, path: "status.conditions", fragment: "expected an array"),
-    BadInput(name: "observedGeneration negative fraction",
+    BadInput(
+        name: "observedGeneration negative fraction",
         text: db("  version: '1'\n") + "status:\n  observedGeneration: -1.5\n",
         code: .typeMismatch, path: "status.observedGeneration", fragment: "integer"),
-    BadInput(name: "secret value of the wrong type never quoted",
+    BadInput(
+        name: "secret value of the wrong type never quoted",
         text: "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ntype: kubernetes.io/tls\n"
             + "data:\n  tls.key: [hunter2]\n",
         code: .typeMismatch, path: "data[\"tls.key\"]", fragment: "found an array"),
 
     // Kinds.
-    BadInput(name: "unknown kind",
+    BadInput(
+        name: "unknown kind",
         text: "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n",
         code: .unsupportedKind, path: "kind", fragment: "\"Deployment\""),
-    BadInput(name: "unknown API version of a known kind",
+    BadInput(
+        name: "unknown API version of a known kind",
         text: "apiVersion: kubedb.com/v1alpha1\nkind: Memcached\nmetadata: {name: x}\n",
         code: .unsupportedKind, path: "apiVersion", fragment: "\"kubedb.com/v1alpha1\""),
-    BadInput(name: "kind missing", text: "apiVersion: v1\nmetadata: {name: x}\n",
+    BadInput(
+        name: "kind missing", text: "apiVersion: v1\nmetadata: {name: x}\n",
         code: .missingField, path: "kind", fragment: "apiVersion and kind"),
-    BadInput(name: "apiVersion as a number", text: "apiVersion: 1\nkind: Secret\n",
+    BadInput(
+        name: "apiVersion as a number", text: "apiVersion: 1\nkind: Secret\n",
         code: .typeMismatch, path: "apiVersion", fragment: "expected a string"),
-    BadInput(name: "a document that is a scalar", text: "just text\n",
+    BadInput(
+        name: "a document that is a scalar", text: "just text\n",
         code: .typeMismatch, path: "(root)", fragment: "expected an object"),
-    BadInput(name: "a document that is a list", text: "- a\n- b\n",
+    BadInput(
+        name: "a document that is a list", text: "- a\n- b\n",
         code: .typeMismatch, path: "(root)", fragment: "expected an object"),
 
     // Syntax and encoding.
-    BadInput(name: "unclosed flow mapping", text: "apiVersion: v1\nkind: {Secret\n",
+    BadInput(
+        name: "unclosed flow mapping", text: "apiVersion: v1\nkind: {Secret\n",
         code: .syntax, path: nil, fragment: ""),
-    BadInput(name: "bad indentation", text: "a:\n  b: 1\n c: 2\n",
+    BadInput(
+        name: "bad indentation", text: "a:\n  b: 1\n c: 2\n",
         code: .syntax, path: nil, fragment: ""),
-    BadInput(name: "truncated JSON", text: "{\"apiVersion\": \"v1\", \"kind\": ",
+    BadInput(
+        name: "truncated JSON", text: "{\"apiVersion\": \"v1\", \"kind\": ",
         code: .syntax, path: nil, fragment: ""),
-    BadInput(name: "JSON with a trailing comma", text: "{\"a\": 1,}",
+    BadInput(
+        name: "JSON with a trailing comma", text: "{\"a\": 1,}",
         code: .syntax, path: nil, fragment: ""),
-    BadInput(name: "NUL byte", text: "apiVersion: v1\u{0}\nkind: Secret\n",
+    BadInput(
+        name: "NUL byte", text: "apiVersion: v1\u{0}\nkind: Secret\n",
         code: .encoding, path: nil, fragment: ""),
-    BadInput(name: "duplicate key", text: db("  version: '1'\n  version: '2'\n"),
+    BadInput(
+        name: "duplicate key", text: db("  version: '1'\n  version: '2'\n"),
         code: .duplicateKey, path: "spec.version", fragment: ""),
-    BadInput(name: "tab indentation", text: "a:\n\tb: 1\n",
+    BadInput(
+        name: "tab indentation", text: "a:\n\tb: 1\n",
         code: .syntax, path: nil, fragment: ""),
 ]
 
@@ -205,7 +250,8 @@ struct BadInputTests {
 
     @Test("a secret's values never appear in errors or descriptions")
     func secretsStaySecret() throws {
-        let text = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ntype: Opaque\n"
+        let text =
+            "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ntype: Opaque\n"
             + "stringData:\n  password: 12345\n"
         do {
             _ = try ManifestFile.read(Array(text.utf8), file: "s.yaml")
@@ -213,7 +259,8 @@ struct BadInputTests {
         } catch {
             #expect(!error.description.contains("12345"))
         }
-        let good = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n"
+        let good =
+            "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n"
             + "stringData:\n  password: hunter2\n"
         guard case .secret(let secret) = try #require(try Fixtures.read(good).first) else {
             Issue.record("expected a Secret")

@@ -66,8 +66,10 @@ struct FixtureRoundTripTests {
         #expect(status.phase == .ready)
         #expect(
             status.conditions?.map(\.type)
-                == ["ProvisioningStarted", "ReplicaReady", "AcceptingConnection", "Ready",
-                    "Provisioned"])
+                == [
+                    "ProvisioningStarted", "ReplicaReady", "AcceptingConnection", "Ready",
+                    "Provisioned",
+                ])
         #expect(status.conditions?.isTrue("Ready") == true)
         #expect(database.spec.podTemplate?["spec"]?["serviceAccountName"] == "memcd-quickstart")
     }
@@ -78,8 +80,10 @@ struct FixtureRoundTripTests {
         #expect(request.spec.type == .reconfigureTLS)
         #expect(request.spec.databaseRef?.name == "memcd-quickstart")
         let tls = try #require(request.spec.tls)
-        #expect(tls.issuerRef == TypedLocalObjectReference(
-            apiGroup: "cert-manager.io", kind: "Issuer", name: "memcached-ca-issuer"))
+        #expect(
+            tls.issuerRef
+                == TypedLocalObjectReference(
+                    apiGroup: "cert-manager.io", kind: "Issuer", name: "memcached-ca-issuer"))
         #expect(tls.certificates?.first?.alias == "client")
         #expect(tls.certificates?.first?.subject?.organizations == ["memcached"])
         #expect(tls.certificates?.first?.subject?.organizationalUnits == ["client"])
@@ -88,8 +92,9 @@ struct FixtureRoundTripTests {
     @Test("a database with TLS keeps its certificate addresses")
     func tlsSample() throws {
         let database = try Fixtures.memcached("mc-tls.yaml")
-        #expect(database.spec.tls?.certificate(alias: "client")?.ipAddresses
-            == ["127.0.0.1", "192.168.0.252"])
+        #expect(
+            database.spec.tls?.certificate(alias: "client")?.ipAddresses
+                == ["127.0.0.1", "192.168.0.252"])
         #expect(database.spec.deletionPolicy == .wipeOut)
     }
 }

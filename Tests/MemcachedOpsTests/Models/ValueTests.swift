@@ -3,20 +3,22 @@ import Testing
 
 @Suite("Go durations")
 struct GoDurationTests {
-    @Test("parse to nanoseconds and print canonically", arguments: [
-        ("2160h0m0s", Int64(2160) * 3_600_000_000_000, "2160h0m0s"),
-        ("5m", 300_000_000_000, "5m0s"),
-        ("1h30m", 5_400_000_000_000, "1h30m0s"),
-        ("1.5h", 5_400_000_000_000, "1h30m0s"),
-        ("300ms", 300_000_000, "300ms"),
-        ("1.5s", 1_500_000_000, "1.5s"),
-        ("2us", 2_000, "2µs"),
-        ("1µs", 1_000, "1µs"),
-        ("7ns", 7, "7ns"),
-        ("0", 0, "0s"),
-        ("-1m", -60_000_000_000, "-1m0s"),
-        ("1h1m1.001s", 3_661_001_000_000, "1h1m1.001s"),
-    ])
+    @Test(
+        "parse to nanoseconds and print canonically",
+        arguments: [
+            ("2160h0m0s", Int64(2160) * 3_600_000_000_000, "2160h0m0s"),
+            ("5m", 300_000_000_000, "5m0s"),
+            ("1h30m", 5_400_000_000_000, "1h30m0s"),
+            ("1.5h", 5_400_000_000_000, "1h30m0s"),
+            ("300ms", 300_000_000, "300ms"),
+            ("1.5s", 1_500_000_000, "1.5s"),
+            ("2us", 2_000, "2µs"),
+            ("1µs", 1_000, "1µs"),
+            ("7ns", 7, "7ns"),
+            ("0", 0, "0s"),
+            ("-1m", -60_000_000_000, "-1m0s"),
+            ("1h1m1.001s", 3_661_001_000_000, "1h1m1.001s"),
+        ])
     func parse(text: String, nanoseconds: Int64, canonical: String) throws {
         let duration = try #require(GoDuration(text))
         #expect(duration.nanoseconds == nanoseconds)
@@ -25,8 +27,12 @@ struct GoDurationTests {
         #expect(GoDuration(nanoseconds: nanoseconds).text == canonical)
     }
 
-    @Test("reject what Go rejects", arguments: ["", "5", "h", "1d", "1.h5", "--1s", "1hh", " 1s",
-        "99999999999h"])
+    @Test(
+        "reject what Go rejects",
+        arguments: [
+            "", "5", "h", "1d", "1.h5", "--1s", "1hh", " 1s",
+            "99999999999h",
+        ])
     func reject(text: String) {
         #expect(GoDuration(text) == nil)
     }
@@ -40,12 +46,14 @@ struct GoDurationTests {
 
 @Suite("RFC 3339 times")
 struct TimestampTests {
-    @Test("parse and keep their text", arguments: [
-        ("2024-11-15T11:10:37Z", Int64(1_731_669_037)),
-        ("1970-01-01T00:00:00Z", 0),
-        ("2024-11-15T12:10:37+01:00", 1_731_669_037),
-        ("2024-02-29T00:00:00.5Z", 1_709_164_800),
-    ])
+    @Test(
+        "parse and keep their text",
+        arguments: [
+            ("2024-11-15T11:10:37Z", Int64(1_731_669_037)),
+            ("1970-01-01T00:00:00Z", 0),
+            ("2024-11-15T12:10:37+01:00", 1_731_669_037),
+            ("2024-02-29T00:00:00.5Z", 1_709_164_800),
+        ])
     func parse(text: String, seconds: Int64) throws {
         let time = try #require(Timestamp(text))
         #expect(time.secondsSinceEpoch == seconds)
@@ -59,8 +67,12 @@ struct TimestampTests {
         #expect(Timestamp(secondsSinceEpoch: -1).text == "1969-12-31T23:59:59Z")
     }
 
-    @Test("reject malformed times", arguments: ["2024-11-15", "2024-02-30T00:00:00Z",
-        "2024-11-15T25:00:00Z", "2024-11-15 11:10:37Z", "2024-11-15T11:10:37", "x"])
+    @Test(
+        "reject malformed times",
+        arguments: [
+            "2024-11-15", "2024-02-30T00:00:00Z",
+            "2024-11-15T25:00:00Z", "2024-11-15 11:10:37Z", "2024-11-15T11:10:37", "x",
+        ])
     func reject(text: String) {
         #expect(Timestamp(text) == nil)
     }
@@ -99,10 +111,11 @@ struct DefaultingTests {
         let database = try Fixtures.memcached("mc-tls.yaml").defaulted()
         let certificates = try #require(database.spec.tls?.certificates)
         #expect(certificates.map(\.alias) == ["client", "server", "metrics-exporter"])
-        #expect(certificates.map(\.secretName) == [
-            "memcd-quickstart-client-cert", "memcd-quickstart-server-cert",
-            "memcd-quickstart-metrics-exporter-cert",
-        ])
+        #expect(
+            certificates.map(\.secretName) == [
+                "memcd-quickstart-client-cert", "memcd-quickstart-server-cert",
+                "memcd-quickstart-metrics-exporter-cert",
+            ])
         #expect(certificates[0].ipAddresses == ["127.0.0.1", "192.168.0.252"])
     }
 
@@ -139,11 +152,15 @@ struct DefaultingTests {
         #expect(DatabasePhase.ready.isKnown)
     }
 
-    @Test("field paths print as users write them", arguments: [
-        ("spec.tls.certificates[1].ipAddresses[0]", "spec.tls.certificates[1].ipAddresses[0]"),
-        ("metadata.annotations[\"kubectl.kubernetes.io/last\"]",
-            "metadata.annotations[\"kubectl.kubernetes.io/last\"]"),
-    ])
+    @Test(
+        "field paths print as users write them",
+        arguments: [
+            ("spec.tls.certificates[1].ipAddresses[0]", "spec.tls.certificates[1].ipAddresses[0]"),
+            (
+                "metadata.annotations[\"kubectl.kubernetes.io/last\"]",
+                "metadata.annotations[\"kubectl.kubernetes.io/last\"]"
+            ),
+        ])
     func fieldPaths(literal: String, printed: String) {
         #expect(FieldPath(parsing: literal).description == printed)
     }

@@ -28,5 +28,7 @@ public struct DatabasePhase: OpenEnumeration {
     public static let unknown = DatabasePhase(rawValue: "Unknown")
 
     /// The values this package knows, in the order the API documents them.
-    public static let knownValues: [DatabasePhase] = [.provisioning, .dataRestoring, .ready, .critical, .notReady, .halted, .unknown]
+    public static let knownValues: [DatabasePhase] = [
+        .provisioning, .dataRestoring, .ready, .critical, .notReady, .halted, .unknown,
+    ]
 }

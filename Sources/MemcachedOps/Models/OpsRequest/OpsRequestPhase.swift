@@ -31,5 +31,8 @@ public struct OpsRequestPhase: OpenEnumeration {
     public static let skipped = OpsRequestPhase(rawValue: "Skipped")
 
     /// The values this package knows, in the order the API documents them.
-    public static let knownValues: [OpsRequestPhase] = [.pending, .progressing, .successful, .waitingForApproval, .failed, .approved, .denied, .skipped]
+    public static let knownValues: [OpsRequestPhase] = [
+        .pending, .progressing, .successful, .waitingForApproval, .failed, .approved, .denied,
+        .skipped,
+    ]
 }

@@ -31,5 +31,8 @@ public struct OpsRequestType: OpenEnumeration {
     public static let rotateAuth = OpsRequestType(rawValue: "RotateAuth")
 
     /// The values this package knows, in the order the API documents them.
-    public static let knownValues: [OpsRequestType] = [.updateVersion, .horizontalScaling, .verticalScaling, .volumeExpansion, .restart, .reconfigure, .reconfigureTLS, .rotateAuth]
+    public static let knownValues: [OpsRequestType] = [
+        .updateVersion, .horizontalScaling, .verticalScaling, .volumeExpansion, .restart,
+        .reconfigure, .reconfigureTLS, .rotateAuth,
+    ]
 }
