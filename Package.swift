@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "MemcachedOpsTLSTests", dependencies: ["MemcachedOpsTLS"]),
         .testTarget(
             name: "MCOpsCommandLineTests",
-            dependencies: ["MCOpsCommandLine", "MemcachedOps", "MemcachedOpsYAML"]
+            dependencies: ["MCOpsCommandLine", "MemcachedOps", "MemcachedOpsYAML", "MemcachedOpsTLS"]
         ),
     ],
     swiftLanguageModes: [.v6]

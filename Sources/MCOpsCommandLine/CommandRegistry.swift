@@ -3,5 +3,10 @@ enum CommandRegistry {
     static let all: [any Subcommand] = [
         ValidateCommand(),
         ConvertCommand(),
+        CertificateInspectCommand(),
+        CertificateVerifyCommand(),
+        CertificateProbeCommand(),
+        CertificateAuthorityCommand(),
+        CertificateIssueCommand(),
     ]
 }

@@ -29,7 +29,7 @@ public enum MCOpsTool {
             let group = commands.filter { $0.path.first == arguments[0] }
             if !group.isEmpty {
                 let wantsHelp = arguments.count == 1 || arguments.dropFirst().first == "--help"
-                let sink: (String) -> Void = wantsHelp ? io.out : io.err
+                let sink: (String) -> Void = wantsHelp ? { io.out($0) } : { io.err($0) }
                 if !wantsHelp {
                     sink("mcops: unknown command '\(arguments.joined(separator: " "))'\n")
                 }
