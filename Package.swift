@@ -46,6 +46,11 @@ let package = Package(
             dependencies: ["MemcachedOps", "MemcachedOpsYAML"],
             path: "Examples/ReadAndValidate"
         ),
+        .executableTarget(
+            name: "TeamPolicyExample",
+            dependencies: ["MemcachedOps"],
+            path: "Examples/TeamPolicy"
+        ),
 
         // Tests.
         .testTarget(

@@ -3,6 +3,7 @@ enum CommandRegistry {
     static let all: [any Subcommand] = [
         ValidateCommand(),
         ConvertCommand(),
+        PlanCommand(),
         CertificateInspectCommand(),
         CertificateVerifyCommand(),
         CertificateProbeCommand(),

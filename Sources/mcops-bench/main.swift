@@ -6,7 +6,7 @@
 
 import Foundation
 
-setvbuf(stdout, nil, _IOLBF, 0)
+useLineBufferedOutput()
 
 let benchmarks: [(name: String, summary: String, run: (BenchmarkOptions) throws -> [Row])] = [
     (

@@ -27,4 +27,18 @@ public struct PreservedFields: Sendable, Hashable {
         self.keyOrder = keyOrder
         self.nullKeys = nullKeys
     }
+
+    /// Two sets are equal when they hold the same unnamed fields with the same values.
+    ///
+    /// Key order is left out, so two models that say the same thing are equal however
+    /// their documents were laid out; compare ``JSONRepresentable/json`` to include it.
+    public static func == (lhs: PreservedFields, rhs: PreservedFields) -> Bool {
+        guard lhs.fields.count == rhs.fields.count else { return false }
+        return lhs.fields.allSatisfy { entry in rhs.fields[entry.key] == entry.value }
+    }
+
+    /// Hashes what ``==`` compares: the number of unnamed fields.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fields.count)
+    }
 }

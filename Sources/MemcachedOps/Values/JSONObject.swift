@@ -68,6 +68,14 @@ public struct JSONObject: Sendable, Hashable {
         }
     }
 
+    /// Creates an object from entries whose keys are known to be distinct, without
+    /// searching for duplicates.
+    ///
+    /// Readers use this after they have checked for duplicates themselves.
+    package init(uncheckedEntries entries: [Entry]) {
+        self.entries = entries
+    }
+
     /// Appends a key known not to be present yet, without searching for it.
     ///
     /// Readers use this after they have checked for duplicates themselves.

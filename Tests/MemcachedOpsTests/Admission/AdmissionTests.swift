@@ -156,7 +156,7 @@ struct ReconfigureTLSAdmissionTests {
             CertificateSpec(
                 alias: "server", dnsNames: ["*.db-pods.demo.svc", "localhost"],
                 ipAddresses: ["127.0.0.1", "::1", "2001:db8::8a2e:370:7334"],
-                emailAddresses: ["ops@example.com"], uris: ["spiffe://cluster/ns/demo"]),
+                uris: ["spiffe://cluster/ns/demo"], emailAddresses: ["ops@example.com"]),
             CertificateSpec(
                 alias: "metrics-exporter", duration: GoDuration("2160h0m0s"),
                 privateKey: CertificatePrivateKey(encoding: .pkcs8)),
