@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "MemcachedOps", targets: ["MemcachedOps"]),
         .library(name: "MemcachedOpsYAML", targets: ["MemcachedOpsYAML"]),
         .library(name: "MemcachedOpsTLS", targets: ["MemcachedOpsTLS"]),
+        .library(name: "MemcachedOpsRuntime", targets: ["MemcachedOpsRuntime"]),
         .executable(name: "mcops", targets: ["mcops"]),
         .executable(name: "mcops-bench", targets: ["mcops-bench"]),
     ],
@@ -28,6 +29,7 @@ let package = Package(
         .target(name: "MemcachedOps"),
         .target(name: "MemcachedOpsYAML", dependencies: ["MemcachedOps", "CYAML"]),
         .target(name: "MemcachedOpsTLS", dependencies: ["COpenSSL", "COpenSSLShims"]),
+        .target(name: "MemcachedOpsRuntime", dependencies: ["MemcachedOps"]),
 
         // The command-line tool: a testable library and a thin executable.
         .target(
