@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "MemcachedOpsYAML", targets: ["MemcachedOpsYAML"]),
         .library(name: "MemcachedOpsTLS", targets: ["MemcachedOpsTLS"]),
         .library(name: "MemcachedOpsRuntime", targets: ["MemcachedOpsRuntime"]),
+        .library(name: "MemcachedOpsLocal", targets: ["MemcachedOpsLocal"]),
         .executable(name: "mcops", targets: ["mcops"]),
         .executable(name: "mcops-bench", targets: ["mcops-bench"]),
     ],
@@ -30,11 +31,18 @@ let package = Package(
         .target(name: "MemcachedOpsYAML", dependencies: ["MemcachedOps", "CYAML"]),
         .target(name: "MemcachedOpsTLS", dependencies: ["COpenSSL", "COpenSSLShims"]),
         .target(name: "MemcachedOpsRuntime", dependencies: ["MemcachedOps"]),
+        .target(
+            name: "MemcachedOpsLocal",
+            dependencies: ["MemcachedOps", "MemcachedOpsRuntime", "MemcachedOpsTLS"]
+        ),
 
         // The command-line tool: a testable library and a thin executable.
         .target(
             name: "MCOpsCommandLine",
-            dependencies: ["MemcachedOps", "MemcachedOpsYAML", "MemcachedOpsTLS"]
+            dependencies: [
+                "MemcachedOps", "MemcachedOpsYAML", "MemcachedOpsTLS", "MemcachedOpsRuntime",
+                "MemcachedOpsLocal",
+            ]
         ),
         .executableTarget(name: "mcops", dependencies: ["MCOpsCommandLine"]),
         .executableTarget(
@@ -61,6 +69,14 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "MemcachedOpsTLSTests", dependencies: ["MemcachedOpsTLS"]),
+        .testTarget(
+            name: "MemcachedOpsRuntimeTests",
+            dependencies: ["MemcachedOps", "MemcachedOpsRuntime"]
+        ),
+        .testTarget(
+            name: "MemcachedOpsLocalTests",
+            dependencies: ["MemcachedOps", "MemcachedOpsRuntime", "MemcachedOpsLocal", "MemcachedOpsTLS"]
+        ),
         .testTarget(
             name: "MCOpsCommandLineTests",
             dependencies: ["MCOpsCommandLine", "MemcachedOps", "MemcachedOpsYAML", "MemcachedOpsTLS"]
