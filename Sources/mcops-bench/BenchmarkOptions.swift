@@ -5,6 +5,7 @@ struct BenchmarkOptions {
     var names: [String] = []
     var runs = 5
     var quick = false
+    var peers = true
     var root = FileManager.default.currentDirectoryPath
 
     func fixture(_ name: String) -> String {

@@ -27,7 +27,7 @@ enum ManifestBenchmarks {
                 }
             }
             let peerName = format == "yaml" ? "PyYAML CLoader" : "Python json"
-            let peer = Peer.run([
+            let peer = !options.peers ? nil : Peer.run([
                 "python3", options.peerScript("read_manifests.py"), "--format", format,
                 "--file", path, "--iterations", String(iterations), "--runs", String(options.runs),
             ])
@@ -38,6 +38,35 @@ enum ManifestBenchmarks {
                     conditions: "status sample, \(bytes.count) B, \(iterations) iterations x "
                         + "\(options.runs) runs; peer parses only"))
         }
+        rows += try stages(jsonBytes: jsonBytes, iterations: iterations, options: options)
         return rows
+    }
+
+    /// The JSON path split into its stages, to show where the time goes.
+    static func stages(jsonBytes: [UInt8], iterations: Int, options: BenchmarkOptions)
+        throws -> [Row]
+    {
+        let value = try JSONReader.parse(jsonBytes)
+        let manifest = try Manifest(json: value)
+        let parse = try Measure.throughput(iterations: iterations, runs: options.runs) {
+            blackHole(try JSONReader.parse(jsonBytes))
+        }
+        let decode = try Measure.throughput(iterations: iterations, runs: options.runs) {
+            blackHole(try Manifest(json: value))
+        }
+        let validate = Measure.throughput(iterations: iterations, runs: options.runs) {
+            blackHole(Admission.validate(manifest))
+        }
+        let encode = Measure.throughput(iterations: iterations, runs: options.runs) {
+            blackHole(JSONWriter.string(manifest.json, style: .pretty))
+        }
+        return [
+            ("JSON stage: parse to JSONValue", parse), ("JSON stage: decode typed model", decode),
+            ("JSON stage: admission", validate), ("JSON stage: encode and write", encode),
+        ].map { name, spread in
+            Row(
+                figure: name, ours: spread, unit: "docs/s", peerName: "-", peer: nil,
+                conditions: "status sample")
+        }
     }
 }

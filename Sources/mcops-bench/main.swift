@@ -12,7 +12,11 @@ let benchmarks: [(name: String, summary: String, run: (BenchmarkOptions) throws 
     (
         "manifests", "read, decode and validate manifests (YAML, JSON) vs PyYAML and json",
         ManifestBenchmarks.run
-    )
+    ),
+    (
+        "planner", "plans per second; growth with replicas and with databases",
+        PlannerBenchmarks.run
+    ),
 ]
 
 var options = BenchmarkOptions()
@@ -30,11 +34,13 @@ while let argument = arguments.first {
     case "--quick":
         options.quick = true
         options.runs = min(options.runs, 3)
+    case "--no-peers":
+        options.peers = false
     case "--list":
         for benchmark in benchmarks { print("\(benchmark.name)\t\(benchmark.summary)") }
         exit(0)
     case "--help", "-h":
-        print("Usage: mcops-bench [--runs N] [--quick] [--list] [NAME...]")
+        print("Usage: mcops-bench [--runs N] [--quick] [--no-peers] [--list] [NAME...]")
         exit(0)
     default:
         guard benchmarks.contains(where: { $0.name == argument }) else {

@@ -1,7 +1,7 @@
 /// A cert-manager `Certificate` (`cert-manager.io/v1`): what KubeDB asks cert-manager to issue.
 ///
 /// KubeDB names each Certificate after its secret, `<db>-<alias>-cert` by default.
-public struct Certificate: JSONRepresentable {
+public struct Certificate: KubernetesResource {
     /// Always `cert-manager.io/v1`.
     public var apiVersion: String
     /// Always `Certificate`.
@@ -20,32 +20,9 @@ public struct Certificate: JSONRepresentable {
         metadata: ObjectMeta, spec: CertificateResourceSpec,
         status: CertificateResourceStatus? = nil
     ) {
-        self.apiVersion = Issuer.apiVersionV1
-        self.kind = "Certificate"
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
-        self.preserved = PreservedFields()
-    }
-
-    /// Reads the object from its JSON form.
-    public init(json: JSONValue, path: FieldPath) throws(ManifestError) {
-        var reader = try ObjectReader(json, path: path)
-        (apiVersion, kind, metadata) = try reader.resourceHeader()
-        spec = try reader.required("spec") { reader, key throws(ManifestError) in
-            try reader.model(key, as: CertificateResourceSpec.self)
-        }
-        status = try reader.model("status")
-        preserved = reader.preserved()
-    }
-
-    /// The JSON form, in the original key order.
-    public var json: JSONValue {
-        var writer = ObjectWriter()
-        writer.setHeader(apiVersion: apiVersion, kind: kind, metadata: metadata)
-        writer.set("spec", spec)
-        writer.set("status", status)
-        return writer.finish(preserved)
+        self.init(
+            apiVersion: Issuer.apiVersionV1, kind: "Certificate", metadata: metadata, spec: spec,
+            status: status, preserved: PreservedFields())
     }
 
     /// Whether the `Ready` condition is `True`: the secret holds a certificate for the spec.
@@ -57,5 +34,18 @@ public struct Certificate: JSONRepresentable {
     /// The status condition of the given type.
     public func condition(_ type: String) -> Condition? {
         status?.conditions?.first { $0.type == type }
+    }
+
+    /// Creates the object from its parts, as read from a document.
+    public init(
+        apiVersion: String, kind: String, metadata: ObjectMeta, spec: CertificateResourceSpec,
+        status: CertificateResourceStatus?, preserved: PreservedFields
+    ) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.metadata = metadata
+        self.spec = spec
+        self.status = status
+        self.preserved = preserved
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Both kinds share this type; ``kind`` tells them apart. An issuer is usable when its
 /// `Ready` condition is `True`.
-public struct Issuer: JSONRepresentable {
+public struct Issuer: KubernetesResource {
     /// Always `cert-manager.io/v1`.
     public var apiVersion: String
     /// `Issuer` (namespaced) or `ClusterIssuer`.
@@ -26,32 +26,9 @@ public struct Issuer: JSONRepresentable {
         kind: String = "Issuer", metadata: ObjectMeta, spec: IssuerSpec,
         status: IssuerStatus? = nil
     ) {
-        self.apiVersion = Self.apiVersionV1
-        self.kind = kind
-        self.metadata = metadata
-        self.spec = spec
-        self.status = status
-        self.preserved = PreservedFields()
-    }
-
-    /// Reads the object from its JSON form.
-    public init(json: JSONValue, path: FieldPath) throws(ManifestError) {
-        var reader = try ObjectReader(json, path: path)
-        (apiVersion, kind, metadata) = try reader.resourceHeader()
-        spec = try reader.required("spec") { reader, key throws(ManifestError) in
-            try reader.model(key, as: IssuerSpec.self)
-        }
-        status = try reader.model("status")
-        preserved = reader.preserved()
-    }
-
-    /// The JSON form, in the original key order.
-    public var json: JSONValue {
-        var writer = ObjectWriter()
-        writer.setHeader(apiVersion: apiVersion, kind: kind, metadata: metadata)
-        writer.set("spec", spec)
-        writer.set("status", status)
-        return writer.finish(preserved)
+        self.init(
+            apiVersion: Self.apiVersionV1, kind: kind, metadata: metadata, spec: spec,
+            status: status, preserved: PreservedFields())
     }
 
     /// Whether this is a `ClusterIssuer`.
@@ -60,5 +37,18 @@ public struct Issuer: JSONRepresentable {
     /// Whether the `Ready` condition is `True`.
     public var isReady: Bool {
         status?.conditions?.first { $0.type == "Ready" }?.status == .true
+    }
+
+    /// Creates the object from its parts, as read from a document.
+    public init(
+        apiVersion: String, kind: String, metadata: ObjectMeta, spec: IssuerSpec,
+        status: IssuerStatus?, preserved: PreservedFields
+    ) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.metadata = metadata
+        self.spec = spec
+        self.status = status
+        self.preserved = preserved
     }
 }

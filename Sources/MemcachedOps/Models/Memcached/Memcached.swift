@@ -7,7 +7,7 @@
 /// let database = try Memcached(json: JSONReader.parse(bytes))
 /// let replicas = database.defaulted().spec.replicas  // 1 when unset
 /// ```
-public struct Memcached: JSONRepresentable {
+public struct Memcached: KubernetesResource {
     /// `kubedb.com/v1` or `kubedb.com/v1alpha2`.
     public var apiVersion: String
     /// Always `Memcached`.
@@ -35,37 +35,21 @@ public struct Memcached: JSONRepresentable {
         spec: MemcachedSpec,
         status: MemcachedStatus? = nil
     ) {
+        self.init(
+            apiVersion: apiVersion, kind: "Memcached", metadata: metadata, spec: spec,
+            status: status, preserved: PreservedFields())
+    }
+
+    /// Creates the object from its parts, as read from a document.
+    public init(
+        apiVersion: String, kind: String, metadata: ObjectMeta, spec: MemcachedSpec,
+        status: MemcachedStatus?, preserved: PreservedFields
+    ) {
         self.apiVersion = apiVersion
-        self.kind = "Memcached"
+        self.kind = kind
         self.metadata = metadata
         self.spec = spec
         self.status = status
-        self.preserved = PreservedFields()
+        self.preserved = preserved
     }
-
-    /// Reads the object from its JSON form.
-    public init(json: JSONValue, path: FieldPath) throws(ManifestError) {
-        var reader = try ObjectReader(json, path: path)
-        (apiVersion, kind, metadata) = try reader.resourceHeader()
-        spec = try reader.required("spec") { reader, key throws(ManifestError) in
-            try reader.model(key, as: MemcachedSpec.self)
-        }
-        status = try reader.model("status")
-        preserved = reader.preserved()
-    }
-
-    /// The JSON form, in the original key order.
-    public var json: JSONValue {
-        var writer = ObjectWriter()
-        writer.setHeader(apiVersion: apiVersion, kind: kind, metadata: metadata)
-        writer.set("spec", spec)
-        writer.set("status", status)
-        return writer.finish(preserved)
-    }
-
-    /// The database's name, or an empty string when unset.
-    public var name: String { metadata.name ?? "" }
-
-    /// The database's namespace; `default` when unset.
-    public var namespace: String { metadata.namespace ?? "default" }
 }

@@ -2,7 +2,7 @@
 ///
 /// A `ReconfigureTLS` request adds, rotates, changes or removes TLS; ``Admission`` checks it
 /// as KubeDB's webhook does, and the planner turns it into steps.
-public struct MemcachedOpsRequest: JSONRepresentable {
+public struct MemcachedOpsRequest: KubernetesResource {
     /// Always `ops.kubedb.com/v1alpha1`.
     public var apiVersion: String
     /// Always `MemcachedOpsRequest`.
@@ -25,37 +25,22 @@ public struct MemcachedOpsRequest: JSONRepresentable {
         spec: MemcachedOpsRequestSpec,
         status: MemcachedOpsRequestStatus? = nil
     ) {
-        self.apiVersion = Self.apiVersionV1Alpha1
-        self.kind = "MemcachedOpsRequest"
+        self.init(
+            apiVersion: Self.apiVersionV1Alpha1, kind: "MemcachedOpsRequest", metadata: metadata,
+            spec: spec,
+            status: status, preserved: PreservedFields())
+    }
+
+    /// Creates the object from its parts, as read from a document.
+    public init(
+        apiVersion: String, kind: String, metadata: ObjectMeta, spec: MemcachedOpsRequestSpec,
+        status: MemcachedOpsRequestStatus?, preserved: PreservedFields
+    ) {
+        self.apiVersion = apiVersion
+        self.kind = kind
         self.metadata = metadata
         self.spec = spec
         self.status = status
-        self.preserved = PreservedFields()
+        self.preserved = preserved
     }
-
-    /// Reads the object from its JSON form.
-    public init(json: JSONValue, path: FieldPath) throws(ManifestError) {
-        var reader = try ObjectReader(json, path: path)
-        (apiVersion, kind, metadata) = try reader.resourceHeader()
-        spec = try reader.required("spec") { reader, key throws(ManifestError) in
-            try reader.model(key, as: MemcachedOpsRequestSpec.self)
-        }
-        status = try reader.model("status")
-        preserved = reader.preserved()
-    }
-
-    /// The JSON form, in the original key order.
-    public var json: JSONValue {
-        var writer = ObjectWriter()
-        writer.setHeader(apiVersion: apiVersion, kind: kind, metadata: metadata)
-        writer.set("spec", spec)
-        writer.set("status", status)
-        return writer.finish(preserved)
-    }
-
-    /// The request's name, or an empty string when unset.
-    public var name: String { metadata.name ?? "" }
-
-    /// The request's namespace; `default` when unset.
-    public var namespace: String { metadata.namespace ?? "default" }
 }
