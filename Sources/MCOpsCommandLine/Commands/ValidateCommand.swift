@@ -52,6 +52,9 @@ struct ValidateCommand: Subcommand {
             return nil
         }
         for (file, entries) in read {
+            if entries.isEmpty {
+                io.errorLine("\(file): warning: the file holds no document")
+            }
             for entry in entries {
                 switch entry.result {
                 case .failure(let error):

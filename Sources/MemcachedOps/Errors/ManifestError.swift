@@ -2,7 +2,8 @@
 /// kind, or a document that is too large or too deep.
 ///
 /// Its description follows compiler conventions so editors and CI logs can link to it:
-/// `FILE:LINE:COLUMN: message` for syntax errors, `FILE: PATH: message` for everything else.
+/// `FILE:LINE:COLUMN: message` for syntax errors, `FILE: PATH: message` for everything else
+/// (`FILE: message` when the problem concerns the whole document or file).
 /// Messages never quote values from a `Secret`.
 public struct ManifestError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of problem this is.
@@ -83,7 +84,7 @@ public struct ManifestError: Error, Sendable, Hashable, CustomStringConvertible 
         } else {
             text += ": "
             if let documentIndex { text += "document \(documentIndex + 1): " }
-            text += "\(path): "
+            if !path.isRoot { text += "\(path): " }
         }
         return text + message
     }
