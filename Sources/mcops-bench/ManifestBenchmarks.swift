@@ -27,10 +27,14 @@ enum ManifestBenchmarks {
                 }
             }
             let peerName = format == "yaml" ? "PyYAML CLoader" : "Python json"
-            let peer = !options.peers ? nil : Peer.run([
-                "python3", options.peerScript("read_manifests.py"), "--format", format,
-                "--file", path, "--iterations", String(iterations), "--runs", String(options.runs),
-            ])
+            let peer =
+                !options.peers
+                ? nil
+                : Peer.run([
+                    "python3", options.peerScript("read_manifests.py"), "--format", format,
+                    "--file", path, "--iterations", String(iterations), "--runs",
+                    String(options.runs),
+                ])
             rows.append(
                 Row(
                     figure: "read \(format.uppercased()) (read+decode+validate)", ours: ours,

@@ -17,6 +17,7 @@ let benchmarks: [(name: String, summary: String, run: (BenchmarkOptions) throws 
         "planner", "plans per second; growth with replicas and with databases",
         PlannerBenchmarks.run
     ),
+    ("issuing", "certificates issued per second vs Python cryptography", IssuingBenchmarks.run),
 ]
 
 var options = BenchmarkOptions()
