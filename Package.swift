@@ -57,6 +57,11 @@ let package = Package(
             path: "Examples/ReadAndValidate"
         ),
         .executableTarget(
+            name: "PolicyOnClusterExample",
+            dependencies: ["MemcachedOps", "MemcachedOpsRuntime"],
+            path: "Examples/PolicyOnCluster"
+        ),
+        .executableTarget(
             name: "TeamPolicyExample",
             dependencies: ["MemcachedOps"],
             path: "Examples/TeamPolicy"

@@ -8,7 +8,8 @@ public enum ReconcileEvent: Sendable, Hashable {
     case stepStarted(PlanStep)
     /// A step was performed, with its outcome.
     case stepFinished(PlanStep, StepOutcome)
-    /// The plan cannot go on now; the reconciler waits and plans again.
+    /// The plan cannot go on now; the reconciler waits and plans again. Emitted once when
+    /// the plan becomes blocked, not at every poll while it stays so.
     case blocked(BlockReason)
     /// The request ended; the status is its last.
     case ended(MemcachedOpsRequestStatus)

@@ -48,10 +48,19 @@ public struct Reconciler: Sendable {
 
     /// Drives a request until it ends, is refused, or `maximumSteps` steps were performed.
     ///
+    /// Each round reads the request and the cluster, plans, and performs the plan's next
+    /// step (or, when the plan is blocked or a wait is pending, sleeps ``pollInterval`` on
+    /// the clock). `spec.timeout` and `spec.maxRetries` are honoured by the planner once the
+    /// request has started. A request that is blocked before it starts (an issuer that does
+    /// not exist, a policy, a database that is not `Ready`) fails once it has waited longer
+    /// than `spec.timeout` since its creation, with the reason; one that waits for its turn
+    /// behind another request, or for approval, waits without limit.
+    ///
     /// - Parameters:
     ///   - request: The request; its current status is read from the transport.
     ///   - maximumSteps: Stop after this many steps, as if the process died there; `nil`
-    ///     runs to the end.
+    ///     runs to the end. Every call to the transport's `perform` counts, including a
+    ///     wait that is still pending.
     ///   - onEvent: Called with each event, in order.
     /// - Returns: How the run ended.
     /// - Throws: `CancellationError` when the task is cancelled, and errors from the
@@ -64,6 +73,7 @@ public struct Reconciler: Sendable {
         var performed: [ReconcileOutcome.PerformedStep] = []
         var lastPlan: Plan?
         var current = request
+        var firstBlocked: Timestamp?
         let metadata = [
             "mcops.namespace": request.namespace, "mcops.request": request.name,
             "mcops.database": request.spec.databaseRef?.name ?? "",
@@ -77,7 +87,8 @@ public struct Reconciler: Sendable {
             let state = try await transport.observe(for: current)
             let now = await clock.now()
             let plan = TLSPlanner.plan(request: current, state: state, options: options, now: now)
-            if plan != lastPlan {
+            let isNewPlan = plan != lastPlan
+            if isNewPlan {
                 onEvent(.planned(plan))
                 logger.log(
                     .debug, "planned: \(plan.disposition), \(plan.steps.count) steps", metadata)
@@ -86,7 +97,9 @@ public struct Reconciler: Sendable {
 
             switch plan.disposition {
             case .finished:
-                onEvent(.ended(current.status ?? MemcachedOpsRequestStatus()))
+                let status = current.status ?? MemcachedOpsRequestStatus()
+                logger.log(.info, "ended: \(status.phase?.rawValue ?? "no phase")", metadata)
+                onEvent(.ended(status))
                 return outcome(of: current, performed: performed)
 
             case .refused(let refusal):
@@ -99,33 +112,38 @@ public struct Reconciler: Sendable {
                     ending: .refused(refusal), status: status, performed: performed)
 
             case .blocked(let reason):
-                onEvent(.blocked(reason))
-                logger.log(.info, "blocked: \(reason.message)", metadata)
+                if isNewPlan {
+                    onEvent(.blocked(reason))
+                    logger.log(.info, "blocked: \(reason.message)", metadata)
+                }
+                let since = firstBlocked ?? now
+                firstBlocked = since
+                if let failure = Self.failureBeforeStart(
+                    of: current, plan: plan, blocked: reason, firstBlocked: since, now: now)
+                {
+                    let step: ReconcileOutcome.PerformedStep?
+                    (step, current) = try await failBeforeStart(
+                        current, plan: plan, failure: failure, metadata: metadata,
+                        onEvent: onEvent)
+                    if let step { performed.append(step) }
+                    lastPlan = nil
+                    continue
+                }
                 try await clock.sleep(for: pollInterval)
 
             case .proceed, .failing:
+                firstBlocked = nil
                 guard let step = plan.nextStep else {
                     try await clock.sleep(for: pollInterval)
                     continue
                 }
                 if let maximumSteps, performed.count >= maximumSteps {
+                    logger.log(.info, "interrupted after \(performed.count) steps", metadata)
                     return ReconcileOutcome(
                         ending: .interrupted, status: current.status, performed: performed)
                 }
-                var stepMetadata = metadata
-                stepMetadata["mcops.step"] = step.condition
-                onEvent(.stepStarted(step))
-                let result: StepOutcome
-                do {
-                    result = try await transport.perform(step, of: plan, for: current)
-                } catch is CancellationError {
-                    throw CancellationError()
-                } catch {
-                    result = .failed(String(describing: error))
-                }
+                let result = try await perform(step, of: plan, for: current, metadata, onEvent)
                 performed.append(.init(step: step, outcome: result))
-                log(result, of: step, stepMetadata)
-                onEvent(.stepFinished(step, result))
 
                 let finishedAt = await clock.now()
                 let status = TLSStatusWriter.status(
@@ -162,17 +180,110 @@ public struct Reconciler: Sendable {
         }
     }
 
+    /// Performs one step through the transport, with its events and log records; an
+    /// error thrown by the transport counts as a failed step, unless the task was
+    /// cancelled.
+    private func perform(
+        _ step: PlanStep, of plan: Plan, for request: MemcachedOpsRequest,
+        _ metadata: [String: String], _ onEvent: @Sendable (ReconcileEvent) -> Void
+    ) async throws -> StepOutcome {
+        var stepMetadata = metadata
+        stepMetadata["mcops.step"] = step.condition
+        if step.attempt > 1 { stepMetadata["mcops.attempt"] = String(step.attempt) }
+        onEvent(.stepStarted(step))
+        logger.log(.debug, "\(step.condition): \(step.reason)", stepMetadata)
+        let result: StepOutcome
+        do {
+            result = try await transport.perform(step, of: plan, for: request)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            if Task.isCancelled { throw CancellationError() }
+            result = .failed(String(describing: error))
+        }
+        log(result, of: step, stepMetadata)
+        onEvent(.stepFinished(step, result))
+        return result
+    }
+
+    /// Why a request that has not started fails now: it has been blocked, for a reason
+    /// other than waiting its turn, for longer than `spec.timeout` since it was created
+    /// (or, without a creation time, since this run first saw it blocked).
+    static func failureBeforeStart(
+        of request: MemcachedOpsRequest, plan: Plan, blocked reason: BlockReason,
+        firstBlocked: Timestamp, now: Timestamp
+    ) -> PlanFailure? {
+        switch reason {
+        case .heldByAnotherRequest, .awaitingApproval: return nil
+        default: break
+        }
+        guard let limit = request.spec.timeout, limit.nanoseconds > 0,
+            request.status?.conditions?.isTrue(TLSConditionType.reconfigureTLS) != true,
+            let first = plan.steps.first
+        else { return nil }
+        let since = request.metadata.creationTimestamp ?? firstBlocked
+        guard now.duration(since: since) > limit else { return nil }
+        return PlanFailure(step: first.condition, cause: .blockedTooLong(reason, limit: limit))
+    }
+
+    /// The plan that winds down a request failed before it started: resume the database.
+    private static func windDownPlan(_ plan: Plan, failure: PlanFailure) -> Plan {
+        let resume = PlanStep(
+            .resumeDatabase, target: plan.database, operation: plan.operation, windsDown: true)
+        return Plan(
+            database: plan.database, namespace: plan.namespace, operation: plan.operation,
+            strategy: plan.strategy, desiredTLS: plan.desiredTLS, steps: [resume],
+            disposition: .failing(failure))
+    }
+
+    /// Fails a request that has not started: resumes the database and writes the `Failed`
+    /// status, as the planner's winding down of a failed request does. The database is
+    /// resumed only when the request attempted a step (its status has conditions);
+    /// otherwise the request never paused it, and a pause by someone else is left alone.
+    ///
+    /// - Returns: The resume step, if it was performed, and the request with its new status.
+    private func failBeforeStart(
+        _ request: MemcachedOpsRequest, plan: Plan, failure: PlanFailure,
+        metadata: [String: String], onEvent: @Sendable (ReconcileEvent) -> Void
+    ) async throws -> (ReconcileOutcome.PerformedStep?, MemcachedOpsRequest) {
+        let failing = Self.windDownPlan(plan, failure: failure)
+        onEvent(.planned(failing))
+        logger.log(.error, "failed: \(failure.message)", metadata)
+        guard let resume = failing.steps.first else { return (nil, request) }
+
+        var performed: ReconcileOutcome.PerformedStep?
+        if !(request.status?.conditions ?? []).isEmpty {
+            let result = try await perform(resume, of: failing, for: request, metadata, onEvent)
+            performed = .init(step: resume, outcome: result)
+        }
+
+        let status = TLSStatusWriter.status(
+            after: resume, outcome: performed?.outcome ?? .completed, in: failing,
+            for: request, now: await clock.now())
+        try await transport.writeStatus(status, for: request)
+        var updated = request
+        updated.status = status
+        return (performed, updated)
+    }
+
     private func outcome(
         of request: MemcachedOpsRequest, performed: [ReconcileOutcome.PerformedStep]
     ) -> ReconcileOutcome {
         let status = request.status
-        if status?.phase == .failed {
+        switch status?.phase {
+        case .some(.successful):
+            return ReconcileOutcome(ending: .successful, status: status, performed: performed)
+        case .some(.failed):
             let failure = status?.conditions?.condition(TLSConditionType.failed)?.message
             return ReconcileOutcome(
                 ending: .failed(failure ?? "the request failed"), status: status,
                 performed: performed)
+        default:
+            let phase = status?.phase?.rawValue ?? "without a phase"
+            return ReconcileOutcome(
+                ending: .failed("the request ended \(phase)"), status: status,
+                performed: performed)
         }
-        return ReconcileOutcome(ending: .successful, status: status, performed: performed)
     }
 
     private func log(_ result: StepOutcome, of step: PlanStep, _ metadata: [String: String]) {

@@ -36,13 +36,13 @@ import MemcachedOps
 /// |---|---|
 /// | `pauseDatabase` | set a `Paused` condition on the Memcached status |
 /// | `reissueCertificates` | add an `Issuing` condition to each Certificate's status |
-/// | `applyCertificate` | create or update the Certificate from `plan.desiredCertificate(named:)` |
+/// | `applyCertificate` | create or update the Certificate: `plan.desiredCertificate(named:)` |
 /// | `waitForCertificates` | read the Certificates: Ready, not Issuing, spec as desired |
 /// | `evictPod` | create an Eviction for the pod |
 /// | `waitForPodReady` | read the pod's Ready condition |
 /// | `reloadPod` | write the secret's files into the pod, send `refresh_certs` |
 /// | `verifyPod` | a TLS handshake with the pod; compare the served fingerprint |
-/// | `updateDatabase` | write `plan.desiredTLS` to the Memcached `spec.tls` (remove it when `nil`) |
+/// | `updateDatabase` | write `plan.desiredTLS` to the Memcached `spec.tls` (`nil`: remove it) |
 /// | `deleteCertificate` | delete the Certificate and its secret |
 /// | `resumeDatabase` | remove the `Paused` condition |
 /// | `finishRestarts`, `finishReloads`, `markSuccessful` | nothing: the status records them |
@@ -65,6 +65,7 @@ public protocol OpsTransport: Sendable {
     ///   - plan: The plan, for the desired configuration and certificates.
     ///   - request: The request, with its status before the step.
     /// - Returns: Whether the step took effect, is still waiting, or failed.
+    /// - Throws: Any error; the reconciler records it as a failed step.
     func perform(_ step: PlanStep, of plan: Plan, for request: MemcachedOpsRequest) async throws
         -> StepOutcome
 
