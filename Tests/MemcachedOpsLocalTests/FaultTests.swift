@@ -66,11 +66,13 @@ struct FaultTests {
                     let other = try? CertificateAuthority.create(
                         CertificateRequest(commonName: "not the key"))
                     let key = (try? other?.privateKey.pemEncoded(.pkcs8)) ?? []
-                    FileManager.default.createFile(
-                        atPath: secret.privateKeyPath, contents: Data(key))
+                    #expect(
+                        FileManager.default.createFile(
+                            atPath: secret.privateKeyPath, contents: Data(key)))
                 default:
-                    FileManager.default.createFile(
-                        atPath: secret.certificatePath, contents: Data("garbage\n".utf8))
+                    #expect(
+                        FileManager.default.createFile(
+                            atPath: secret.certificatePath, contents: Data("garbage\n".utf8)))
                 }
             }
             let report = await traffic.stop()
