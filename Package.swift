@@ -47,7 +47,10 @@ let package = Package(
         .executableTarget(name: "mcops", dependencies: ["MCOpsCommandLine"]),
         .executableTarget(
             name: "mcops-bench",
-            dependencies: ["MemcachedOps", "MemcachedOpsYAML", "MemcachedOpsTLS"]
+            dependencies: [
+                "MemcachedOps", "MemcachedOpsYAML", "MemcachedOpsTLS", "MemcachedOpsRuntime",
+                "MemcachedOpsLocal",
+            ]
         ),
 
         // Examples, built with everything else so they cannot rot.

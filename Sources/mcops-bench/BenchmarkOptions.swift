@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the user asked the benchmark tool for.
-struct BenchmarkOptions {
+struct BenchmarkOptions: Sendable {
     var names: [String] = []
     var runs = 5
     var quick = false
@@ -15,6 +15,10 @@ struct BenchmarkOptions {
     func peerScript(_ name: String) -> String {
         root + "/Benchmarks/peers/" + name
     }
+
+    /// The number of measured runs of a slow benchmark (one that restarts processes):
+    /// ``runs``, at most 2 with `--quick`.
+    var slowRuns: Int { quick ? min(runs, 2) : runs }
 }
 
 /// A benchmark that could not measure what it should.

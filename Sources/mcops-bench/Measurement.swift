@@ -18,6 +18,11 @@ struct Spread: Sendable {
         self.minimum = minimum
         self.maximum = maximum
     }
+
+    /// The spread of one figure taken from each of several samples.
+    init<Sample>(_ samples: [Sample], _ figure: (Sample) -> Double) {
+        self.init(samples.map(figure))
+    }
 }
 
 /// Times closures: a warm-up, then several runs, each a fixed number of iterations.
@@ -36,6 +41,19 @@ enum Measure {
             samples.append(Double(iterations) / max(elapsed, 1e-9))
         }
         return Spread(samples)
+    }
+
+    /// The value below which `fraction` of `sorted` lies (nearest rank); 0 when empty.
+    static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let position = (Double(sorted.count - 1) * min(max(fraction, 0), 1)).rounded()
+        return sorted[min(sorted.count - 1, Int(position))]
+    }
+
+    /// A duration in milliseconds.
+    static func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1_000 + Double(attoseconds) / 1e15
     }
 
     /// The process's peak resident memory so far, in mebibytes.

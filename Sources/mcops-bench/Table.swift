@@ -1,5 +1,5 @@
 /// One row of the results table.
-struct Row {
+struct Row: Sendable {
     var figure: String
     var ours: Spread
     var unit: String
@@ -8,9 +8,17 @@ struct Row {
     var conditions: String
     /// Whether a larger figure is better (throughput) or worse (latency).
     var higherIsBetter = true
+    /// The figure's aim, when the issue sets one, and whether this run met it.
+    var aim: Aim?
 }
 
-/// Prints rows as an aligned text table.
+/// What a figure should reach, and whether a run reached it.
+struct Aim: Sendable {
+    var text: String
+    var met: Bool
+}
+
+/// Prints rows as an aligned text table (which is also a Markdown table).
 enum Table {
     static func render(_ rows: [Row]) -> String {
         var lines: [[String]] = [
@@ -26,11 +34,7 @@ enum Table {
             switch row.peer {
             case .success(let spread)?:
                 peerText = format(spread, row.unit)
-                let value =
-                    row.higherIsBetter
-                    ? row.ours.median / max(spread.median, 1e-12)
-                    : spread.median / max(row.ours.median, 1e-12)
-                ratio = String(format1(value)) + "x"
+                ratio = self.ratio(ours: row.ours.median, peer: spread.median, row.higherIsBetter)
             case .failure(let missing)?:
                 peerText = "missing: \(missing.reason)"
             case nil:
@@ -57,6 +61,24 @@ enum Table {
         return text
     }
 
+    /// How many times better this package is than the peer (above 1: better); `-` when
+    /// either figure is zero, such as 0 failed requests against 12.
+    static func ratio(ours: Double, peer: Double, _ higherIsBetter: Bool) -> String {
+        guard ours > 0, peer > 0 else { return ours == peer ? "1x" : "-" }
+        let value = higherIsBetter ? ours / peer : peer / ours
+        return (value < 1 ? format2(value) : format1(value)) + "x"
+    }
+
+    /// The aims of the rows that have one, each marked met or missed.
+    static func renderAims(_ rows: [Row]) -> String {
+        rows.compactMap { row in
+            row.aim.map { aim in
+                "- [\(aim.met ? "met" : "MISSED")] \(row.figure): \(aim.text) "
+                    + "(measured \(format(row.ours, row.unit)))"
+            }
+        }.joined(separator: "\n")
+    }
+
     static func format(_ spread: Spread, _ unit: String) -> String {
         "\(compact(spread.median)) \(unit) [\(compact(spread.minimum))-\(compact(spread.maximum))]"
     }
@@ -65,11 +87,23 @@ enum Table {
         if value >= 1_000_000 { return format1(value / 1_000_000) + "M" }
         if value >= 10_000 { return format1(value / 1_000) + "k" }
         if value >= 100 { return String(Int(value.rounded())) }
+        if value > 0, value < 1 { return format2(value) }
         return format1(value)
+    }
+
+    /// A duration in seconds with one decimal, such as `12.5 s`.
+    static func seconds(_ duration: Duration) -> String {
+        format1(Measure.milliseconds(duration) / 1_000) + " s"
     }
 
     static func format1(_ value: Double) -> String {
         let scaled = (value * 10).rounded() / 10
+        return scaled == scaled.rounded() ? String(Int(scaled)) : String(scaled)
+    }
+
+    /// Two decimals at most, for figures below 1 such as 0.35 ms.
+    static func format2(_ value: Double) -> String {
+        let scaled = (value * 100).rounded() / 100
         return scaled == scaled.rounded() ? String(Int(scaled)) : String(scaled)
     }
 }
