@@ -34,9 +34,8 @@ public enum ManifestFile {
     public static func read(atPath path: String, limits: ReadingLimits = .default)
         throws(ManifestError) -> [Manifest]
     {
-        try readEach(atPath: path, limits: limits).map { entry throws(ManifestError) in
-            try entry.result.get()
-        }
+        let documents = try DocumentReader.readFile(atPath: path, limits: limits)
+        return try manifests(documents, file: path)
     }
 
     /// Reads every document of some bytes, stopping at the first problem.
@@ -56,9 +55,34 @@ public enum ManifestFile {
         } catch {
             throw error.located(file: file, documentIndex: nil)
         }
-        return try entries(documents, file: file).map { entry throws(ManifestError) in
-            try entry.result.get()
+        return try manifests(documents, file: file)
+    }
+
+    /// The manifests of `documents`, stopping at the first problem: what `entries` gives,
+    /// without keeping an entry and a result for each.
+    private static func manifests(_ documents: [ParsedDocument], file: String?)
+        throws(ManifestError) -> [Manifest]
+    {
+        var manifests: [Manifest] = []
+        manifests.reserveCapacity(documents.count)
+        let many = documents.count > 1
+        for document in documents {
+            let index = many ? document.index : nil
+            do {
+                if let items = listItems(document.value) {
+                    let itemsPath = FieldPath.root.appending("items")
+                    for (position, item) in items.enumerated() {
+                        let path = itemsPath.appending(index: position)
+                        manifests.append(try Manifest(json: item, path: path))
+                    }
+                } else {
+                    manifests.append(try Manifest(json: document.value, path: .root))
+                }
+            } catch {
+                throw error.located(file: file, documentIndex: index)
+            }
         }
+        return manifests
     }
 
     /// Reads every document of a file, keeping going past documents that fail to decode.
@@ -97,13 +121,17 @@ public enum ManifestFile {
 
     /// A `v1` `List` stands for its items; anything else for itself.
     private static func expandingLists(_ value: JSONValue) -> [(FieldPath, JSONValue)] {
-        guard case .object(let object) = value, object["kind"] == "List",
-            object["apiVersion"] == "v1", case .array(let items)? = object["items"]
-        else {
-            return [(.root, value)]
-        }
+        guard let items = listItems(value) else { return [(.root, value)] }
         return items.enumerated().map {
             (FieldPath.root.appending("items").appending(index: $0), $1)
         }
+    }
+
+    /// The items of a `v1` `List`, or `nil` when `value` is not one.
+    private static func listItems(_ value: JSONValue) -> [JSONValue]? {
+        guard case .object(let object) = value, object["kind"] == "List",
+            object["apiVersion"] == "v1", case .array(let items)? = object["items"]
+        else { return nil }
+        return items
     }
 }

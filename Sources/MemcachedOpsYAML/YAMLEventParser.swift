@@ -196,7 +196,7 @@ struct YAMLEventParser: ~Copyable {
 
         var node: Node
         if isInKeyPosition {
-            let keyText = strings.string(text)
+            let keyText = strings.key(text)
             let isMerge = (isPlain && tag == .none && keyText == "<<") || tag == .merge
             node = Node(value: .string(keyText), height: 0, keyText: keyText, isMergeKey: isMerge)
             if anchor != nil, let value = try? resolve(text, tag: tag, isPlain: isPlain, event) {

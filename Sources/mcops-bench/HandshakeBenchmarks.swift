@@ -36,7 +36,7 @@ enum HandshakeBenchmarks {
             let tlsConditions =
                 "1 pod, \(negotiated ?? "TLS"), ECDSA P-256 server key, verified against the "
                 + "CA and 127.0.0.1, \(iterations) connections x \(runs) runs after a warm-up; "
-                + "peer reuses one SSLContext, we build one per connection"
+                + "both reuse one TLS context across connections"
             let plainConditions =
                 "1 pod, plain TCP, \(iterations) connections x \(runs) runs after a warm-up"
             let python = "Python ssl"

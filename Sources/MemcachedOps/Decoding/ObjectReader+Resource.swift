@@ -16,7 +16,11 @@ extension ObjectReader {
     /// A map of strings whose values are secret: errors never quote them.
     package mutating func sensitiveStringMap(_ key: String) throws(ManifestError) -> StringMap? {
         guard let value = value(key) else { return nil }
-        return try StringMap(json: value, path: path.appending(key), sensitive: true)
+        do {
+            return try StringMap(json: value, path: .root, sensitive: true)
+        } catch {
+            throw error.nested(under: path.appending(key))
+        }
     }
 }
 

@@ -49,33 +49,71 @@ package struct ObjectWriter {
 
     /// Finishes the object, merging in what `preserved` kept.
     package func finish(_ preserved: PreservedFields) -> JSONValue {
-        var result = JSONObject()
-        var written = Set<String>()
-        func write(_ key: String, _ value: JSONValue) {
-            if written.insert(key).inserted { result.appendUnchecked(key, value) }
-        }
-        func namedValue(_ key: String) -> JSONValue?? {
-            for field in named where field.key == key { return .some(field.value) }
-            return .none
-        }
-
-        for key in preserved.keyOrder {
-            if let field = namedValue(key) {
-                if let value = field {
-                    write(key, value)
+        var written = WrittenEntries(capacity: named.count + preserved.fields.count)
+        preserved.forEachKeyInOrder { key in
+            if let position = namedPosition(key) {
+                if let value = named[position].value {
+                    written.append(key, value)
                 } else if preserved.nullKeys.contains(key) {
-                    write(key, .null)
+                    written.append(key, .null)
                 }
             } else if let value = preserved.fields[key] {
-                write(key, value)
+                written.append(key, value)
             }
         }
         for field in named {
-            if let value = field.value { write(field.key, value) }
+            if let value = field.value { written.append(field.key, value) }
         }
-        for entry in preserved.fields where namedValue(entry.key) == nil {
-            write(entry.key, entry.value)
+        for entry in preserved.fields where namedPosition(entry.key) == nil {
+            written.append(entry.key, entry.value)
         }
-        return .object(result)
+        return .object(JSONObject(uncheckedEntries: written.entries))
+    }
+
+    /// Where `key` is among the named fields, or `nil` when the model did not write it.
+    private func namedPosition(_ key: String) -> Int? {
+        let length = key.utf8.count
+        for position in named.indices
+        where named[position].key.utf8.count == length && named[position].key == key {
+            return position
+        }
+        return nil
+    }
+}
+
+/// The entries of an object being written, each key once: the first write of a key wins.
+///
+/// Models write a handful of keys, so a key is looked for among the entries one by one,
+/// skipping those of other lengths; past ``linearSearchLimit`` entries, in a set.
+private struct WrittenEntries {
+    private static let linearSearchLimit = 16
+
+    private(set) var entries: [JSONObject.Entry] = []
+    /// The keys, once there are more than ``linearSearchLimit`` entries.
+    private var keys: Set<String>?
+
+    init(capacity: Int) {
+        entries.reserveCapacity(capacity)
+    }
+
+    /// Appends an entry unless its key was written already.
+    mutating func append(_ key: String, _ value: JSONValue) {
+        guard !contains(key) else { return }
+        entries.append(JSONObject.Entry(key: key, value: value))
+        if keys != nil {
+            keys?.insert(key)
+        } else if entries.count > Self.linearSearchLimit {
+            keys = Set(entries.map(\.key))
+        }
+    }
+
+    private func contains(_ key: String) -> Bool {
+        if let keys { return keys.contains(key) }
+        let length = key.utf8.count
+        for index in entries.indices
+        where entries[index].key.utf8.count == length && entries[index].key == key {
+            return true
+        }
+        return false
     }
 }

@@ -4,13 +4,34 @@
 /// back keeps everything else exactly where it was: a pod template, monitoring settings,
 /// fields of a newer KubeDB.
 public struct PreservedFields: Sendable, Hashable {
+    /// Where the key order comes from.
+    ///
+    /// A reader keeps the object it read, which costs a reference, and the keys are listed
+    /// only when something asks for them, usually when the model is written back.
+    private enum KeyOrder: Sendable {
+        /// The keys of an object, in its order.
+        case object(JSONObject)
+        /// A list of keys.
+        case keys([String])
+    }
+
     /// The fields the model does not name, in document order.
     ///
     /// Adding a field here writes it after the original keys.
     public var fields: JSONObject
 
+    private var keyOrderSource: KeyOrder
+
     /// Every key of the original object in document order.
-    package var keyOrder: [String]
+    package var keyOrder: [String] {
+        get {
+            switch keyOrderSource {
+            case .object(let object): return object.keys
+            case .keys(let keys): return keys
+            }
+        }
+        set { keyOrderSource = .keys(newValue) }
+    }
 
     /// Named fields that the document set to `null`, written back as `null` while unset.
     package var nullKeys: [String]
@@ -18,14 +39,31 @@ public struct PreservedFields: Sendable, Hashable {
     /// Creates an empty set: nothing preserved, keys in the model's own order.
     public init() {
         fields = JSONObject()
-        keyOrder = []
+        keyOrderSource = .keys([])
         nullKeys = []
     }
 
     package init(fields: JSONObject, keyOrder: [String], nullKeys: [String]) {
         self.fields = fields
-        self.keyOrder = keyOrder
+        self.keyOrderSource = .keys(keyOrder)
         self.nullKeys = nullKeys
+    }
+
+    /// Creates a set whose key order is that of `object`, without listing its keys.
+    package init(fields: JSONObject, keyOrderOf object: JSONObject, nullKeys: [String]) {
+        self.fields = fields
+        self.keyOrderSource = .object(object)
+        self.nullKeys = nullKeys
+    }
+
+    /// Calls `body` with every key of the original object in document order.
+    package func forEachKeyInOrder(_ body: (String) -> Void) {
+        switch keyOrderSource {
+        case .object(let object):
+            for index in object.entries.indices { body(object.entries[index].key) }
+        case .keys(let keys):
+            for key in keys { body(key) }
+        }
     }
 
     /// Two sets are equal when they hold the same unnamed fields with the same values.

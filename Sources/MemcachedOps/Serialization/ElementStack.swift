@@ -36,6 +36,25 @@ package struct ElementStack<Element>: ~Copyable {
         @inline(__always) _modify { yield &base[index] }
     }
 
+    /// The top element, or `nil` when the stack is empty.
+    package var last: Element? {
+        @inline(__always) get { count > 0 ? base[count - 1] : nil }
+    }
+
+    /// Removes the top element; the stack must not be empty.
+    @inline(__always)
+    package mutating func removeLast() {
+        count -= 1
+        (base + count).deinitialize(count: 1)
+    }
+
+    /// Removes the elements from `start` up.
+    package mutating func truncate(to start: Int) {
+        guard start < count else { return }
+        (base + start).deinitialize(count: count - start)
+        count = start
+    }
+
     /// Removes the elements from `start` up and returns them as an array, bottom first.
     package mutating func popArray(from start: Int) -> [Element] {
         let moved = count - start

@@ -7,31 +7,38 @@
 struct JSONParser: ~Copyable {
     /// An array or object that is still open: where its elements or members start on their
     /// stack.
-    private struct Frame {
+    ///
+    /// Not private: the stack of frames is a generic stored property, and other files that
+    /// use the parser need the type's metadata.
+    struct Frame {
         var isObject: Bool
         var start: Int
     }
 
-    /// Objects with more keys than this look duplicates up in a set.
-    private static let linearKeySearchLimit = 12
+    /// Objects with more keys than this look duplicates up in a set; smaller ones compare
+    /// the keys' hashes pairwise, and the keys themselves only when their hashes match.
+    private static let linearKeySearchLimit = 32
 
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: ReadingLimits
     var position: Int
-    private var frames: [Frame] = []
+    private var frames = ElementStack<Frame>()
     /// The elements of the open arrays, innermost last.
     private var elements = ElementStack<JSONValue>()
     /// The members of the open objects, innermost last; a member's value is `null` until
     /// it has been read.
     private var members = ElementStack<JSONObject.Entry>()
-    /// Where each member's key starts, parallel to `members`, for duplicate-key errors.
-    private var keyOffsets: [Int] = []
-    private var scratch: [UInt8] = []
+    /// Where each member's key starts, for duplicate-key errors, and the key's
+    /// ``TextHash``, to find duplicates; parallel to `members`.
+    private var keys = ElementStack<(offset: Int, hash: UInt64)>()
+    private var scratch = ByteBuffer()
     private var strings = StringCache()
 
     /// The first duplicate key found; reading goes on to the end of the value so the
     /// caller can tell whether more documents follow.
-    var duplicateKeyError: ManifestError?
+    private(set) var duplicateKeyError: ManifestError?
+    /// Whether `duplicateKeyError` is set: a flag is quicker to test than the optional.
+    private var foundDuplicateKey = false
 
     /// Creates a parser over `bytes`, starting after a UTF-8 byte-order mark if there is one.
     init(bytes: UnsafeBufferPointer<UInt8>, limits: ReadingLimits) {
@@ -50,8 +57,10 @@ struct JSONParser: ~Copyable {
 
     /// Reads one complete value starting at the next non-whitespace byte.
     mutating func parseValue() throws(ManifestError) -> JSONValue {
-        var value: JSONValue
         nextValue: while true {
+            // Declared here, not outside the loop, so that a value moved into its container
+            // below is never assigned over or destroyed again.
+            var value: JSONValue
             skipWhitespace()
             guard position < bytes.count else {
                 throw error("unexpected end of input: expected a value")
@@ -79,7 +88,7 @@ struct JSONParser: ~Copyable {
                     continue nextValue
                 }
             case UInt8(ascii: "\""):
-                value = .string(try parseString())
+                value = .string(try parseStringValue())
             case UInt8(ascii: "t"):
                 try expectLiteral("true")
                 value = .bool(true)
@@ -98,7 +107,7 @@ struct JSONParser: ~Copyable {
             // Hand the finished value to the open containers, closing those that end here.
             while let frame = frames.last {
                 if frame.isObject {
-                    members[members.count - 1].value = value
+                    members[members.count - 1].value = consume value
                     skipWhitespace()
                     guard position < bytes.count else {
                         throw error("unexpected end of input: expected ',' or '}'")
@@ -115,7 +124,7 @@ struct JSONParser: ~Copyable {
                     position += 1
                     value = .object(closeObject(startingAt: frame.start))
                 } else {
-                    elements.push(value)
+                    elements.push(consume value)
                     skipWhitespace()
                     guard position < bytes.count else {
                         throw error("unexpected end of input: expected ',' or ']'")
@@ -138,22 +147,52 @@ struct JSONParser: ~Copyable {
     }
 
     /// Skips spaces, tabs and line breaks.
+    ///
+    /// Runs of spaces, such as the indentation of pretty-printed JSON, are skipped eight
+    /// bytes at a time.
     @inline(__always)
     mutating func skipWhitespace() {
         while position < bytes.count {
             let byte = bytes[position]
-            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
-            position += 1
+            if byte > 0x20 { return }
+            if byte == 0x20 {
+                skipSpaces()
+            } else if byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                position += 1
+            } else {
+                return
+            }
         }
     }
 
-    private mutating func push(isObject: Bool) throws(ManifestError) {
-        guard frames.count < limits.maxDepth else {
-            let (line, column) = location(of: position)
-            throw limits.depthError(line: line, column: column)
+    /// Moves past the spaces at the current position, which is a space.
+    private mutating func skipSpaces() {
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        let raw = UnsafeRawBufferPointer(bytes)
+        while position + 8 <= bytes.count {
+            let word = UInt64(
+                littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            let others = word ^ spaces
+            guard others == 0 else {
+                position += others.trailingZeroBitCount / 8
+                return
+            }
+            position += 8
         }
+        while position < bytes.count, bytes[position] == 0x20 { position += 1 }
+    }
+
+    private mutating func push(isObject: Bool) throws(ManifestError) {
+        guard frames.count < limits.maxDepth else { throw depthError() }
         position += 1
-        frames.append(Frame(isObject: isObject, start: isObject ? members.count : elements.count))
+        frames.push(Frame(isObject: isObject, start: isObject ? members.count : elements.count))
+    }
+
+    /// The error for nesting past the depth limit at the current position.
+    @inline(never)
+    private func depthError() -> ManifestError {
+        let (line, column) = location(of: position)
+        return limits.depthError(line: line, column: column)
     }
 
     /// Reads `"key" :` and opens a member for it in the innermost object.
@@ -165,8 +204,10 @@ struct JSONParser: ~Copyable {
             }
             throw error("unexpected end of input: expected a key")
         }
-        keyOffsets.append(position)
-        members.push(JSONObject.Entry(key: try parseString(), value: .null))
+        let offset = position
+        let (key, hash) = try parseKeyString()
+        keys.push((offset, hash))
+        members.push(JSONObject.Entry(key: key, value: .null))
         skipWhitespace()
         guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
             if position < bytes.count { throw unexpected("expected ':' after an object key") }
@@ -178,11 +219,12 @@ struct JSONParser: ~Copyable {
     /// Closes the innermost object, whose members start at `start`, noting its first
     /// duplicate key if it has one.
     private mutating func closeObject(startingAt start: Int) -> JSONObject {
-        if duplicateKeyError == nil, let duplicate = firstDuplicate(from: start) {
+        if !foundDuplicateKey, let duplicate = firstDuplicate(from: start) {
             duplicateKeyError = duplicateError(memberIndex: duplicate)
+            foundDuplicateKey = true
         }
         frames.removeLast()
-        keyOffsets.removeLast(members.count - start)
+        keys.truncate(to: start)
         return JSONObject(uncheckedEntries: members.popArray(from: start))
     }
 
@@ -192,10 +234,9 @@ struct JSONParser: ~Copyable {
         if end - start <= Self.linearKeySearchLimit {
             var index = start + 1
             while index < end {
-                let key = members[index].key
-                let length = key.utf8.count
+                let hash = keys[index].hash
                 for earlier in start..<index
-                where members[earlier].key.utf8.count == length && members[earlier].key == key {
+                where keys[earlier].hash == hash && members[earlier].key == members[index].key {
                     return index
                 }
                 index += 1
@@ -210,21 +251,28 @@ struct JSONParser: ~Copyable {
     }
 
     /// The duplicate-key error for the member at `memberIndex` of the innermost object.
+    @inline(never)
     private func duplicateError(memberIndex: Int) -> ManifestError {
         var components: [FieldPath.Component] = []
-        for (depth, frame) in frames.enumerated().dropLast() {
-            let deeper = frames[(depth + 1)...]
+        for depth in 0..<(frames.count - 1) {
+            let frame = frames[depth]
+            // Where this container's entries end: where the next deeper container of the
+            // same kind starts its own, or the top of the stack.
+            var end = frame.isObject ? members.count : elements.count
+            for deeper in (depth + 1)..<frames.count
+            where frames[deeper].isObject == frame.isObject {
+                end = frames[deeper].start
+                break
+            }
             if frame.isObject {
-                let end = deeper.first(where: \.isObject)?.start ?? members.count
                 components.append(.key(members[end - 1].key))
             } else {
-                let end = deeper.first(where: { !$0.isObject })?.start ?? elements.count
                 components.append(.index(end - frame.start))
             }
         }
         let key = members[memberIndex].key
         components.append(.key(key))
-        let (line, column) = location(of: keyOffsets[memberIndex])
+        let (line, column) = location(of: keys[memberIndex].offset)
         let path = FieldPath(components)
         return ManifestError(
             .duplicateKey, path: path, message: "duplicate key \"\(key)\" at \(path)",
@@ -280,8 +328,7 @@ struct JSONParser: ~Copyable {
             skipDigits()
         }
         let text = String(
-            decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]),
-            as: UTF8.self)
+            decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         return JSONNumber(validatedText: text)
     }
 
@@ -295,36 +342,75 @@ struct JSONParser: ~Copyable {
         while position < bytes.count, isDigit(bytes[position]) { position += 1 }
     }
 
-    /// Reads a string starting at its opening quote.
+    /// Reads a string value starting at its opening quote.
     ///
     /// Strings without escapes, the usual case, become a `String` straight from the input
-    /// bytes; escapes are decoded into a reused scratch buffer, plain runs copied whole.
-    private mutating func parseString() throws(ManifestError) -> String {
+    /// bytes.
+    private mutating func parseStringValue() throws(ManifestError) -> String {
+        let start = position + 1
+        if try scanString() { return scratch.withBytes { String(decoding: $0, as: UTF8.self) } }
+        return strings.string(UnsafeBufferPointer(rebasing: bytes[start..<(position - 1)]))
+    }
+
+    /// Reads an object key starting at its opening quote, and gives its ``TextHash``.
+    ///
+    /// Keys are hashed where they lie in the input, which finds the common ones among
+    /// ``KnownKeys`` and lets duplicates be found by comparing hashes.
+    private mutating func parseKeyString() throws(ManifestError) -> (String, UInt64) {
+        let start = position + 1
+        if try scanString() {
+            return scratch.withBytes { text in
+                let hash = TextHash.hash(UnsafeRawBufferPointer(text))
+                return (String(decoding: text, as: UTF8.self), hash)
+            }
+        }
+        let raw = UnsafeRawBufferPointer(bytes)
+        guard let base = raw.baseAddress else { return ("", TextHash.hash(raw)) }
+        let count = position - 1 - start
+        let readable = raw.count - start
+        let hash = TextHash.hash(base + start, count: count, readable: readable)
+        return (strings.key(base + start, count: count, readable: readable, hash: hash), hash)
+    }
+
+    /// Moves past a string starting at its opening quote, checking it, and tells whether it
+    /// has escapes.
+    ///
+    /// Without escapes, the usual case, the string's text is the input bytes between the
+    /// quotes; with them, the decoded text is left in `scratch`, escapes decoded into it and
+    /// plain runs copied whole.
+    ///
+    /// - Returns: Whether the string has escapes.
+    private mutating func scanString() throws(ManifestError) -> Bool {
         let quote = position
         position += 1
         let start = position
         try skipPlainStringBytes()
         guard position < bytes.count else { throw error("unterminated string", at: quote) }
         if bytes[position] == UInt8(ascii: "\"") {
-            let text = strings.string(UnsafeBufferPointer(rebasing: bytes[start..<position]))
             position += 1
-            return text
+            return false
         }
 
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        scratch.removeAll()
+        scratch.append(UnsafeBufferPointer(rebasing: bytes[start..<position]))
         while position < bytes.count {
             switch bytes[position] {
             case UInt8(ascii: "\""):
                 position += 1
-                return String(decoding: scratch, as: UTF8.self)
+                return true
             case UInt8(ascii: "\\"):
-                try parseEscape()
+                // `\"`, common in embedded JSON such as kubectl's last applied configuration,
+                // is decoded here; `parseEscape()` handles the rest.
+                if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "\"") {
+                    scratch.append(UInt8(ascii: "\""))
+                    position += 2
+                } else {
+                    try parseEscape()
+                }
             default:
                 let runStart = position
                 try skipPlainStringBytes()
-                scratch.append(
-                    contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                scratch.append(UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
             }
         }
         throw error("unterminated string", at: quote)
@@ -338,8 +424,13 @@ struct JSONParser: ~Copyable {
         let raw = UnsafeRawBufferPointer(bytes)
         while true {
             while position + 8 <= bytes.count {
-                let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-                guard !Self.needsAttention(word) else { break }
+                let word = UInt64(
+                    littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                let attention = Self.attention(word)
+                if attention != 0 {
+                    position += attention.trailingZeroBitCount / 8
+                    break
+                }
                 position += 8
             }
             guard position < bytes.count else { return }
@@ -361,6 +452,7 @@ struct JSONParser: ~Copyable {
         return length
     }
 
+    @inline(never)
     private func controlCharacterError() -> ManifestError {
         if bytes[position] == 0 { return error("a NUL byte is not allowed", code: .encoding) }
         return error(
@@ -397,7 +489,7 @@ struct JSONParser: ~Copyable {
             } else if unit >= 0xDC00 && unit < 0xE000 {
                 throw loneSurrogate(unit, at: start)
             }
-            UTF8Scanner.append(scalar: scalar, to: &scratch)
+            scratch.append(scalar: scalar)
         default:
             position = start + 1
             if letter == 0 { throw error("a NUL byte is not allowed", code: .encoding) }
@@ -432,10 +524,13 @@ struct JSONParser: ~Copyable {
         return value
     }
 
-    /// Whether any of the eight bytes in `word` is a quote, a backslash, a control
-    /// character or not ASCII.
+    /// The bytes of `word`, read little-endian, that are a quote, a backslash, a control
+    /// character or not ASCII: the high bit of each such byte is set.
+    ///
+    /// Above the first such byte, other bytes may be marked too (a borrow carries into
+    /// them), but the lowest set bit always marks the first byte that needs attention.
     @inline(__always)
-    private static func needsAttention(_ word: UInt64) -> Bool {
+    private static func attention(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* 0x22)
@@ -443,9 +538,10 @@ struct JSONParser: ~Copyable {
         let zeroQuote = (quotes &- ones) & ~quotes
         let zeroBackslash = (backslashes &- ones) & ~backslashes
         let control = (word &- ones &* 0x20) & ~word
-        return (zeroQuote | zeroBackslash | control | word) & high != 0
+        return (zeroQuote | zeroBackslash | control | word) & high
     }
 
+    @inline(never)
     private func loneSurrogate(_ unit: UInt16, at offset: Int) -> ManifestError {
         let hex = String(unit, radix: 16, uppercase: true)
         return error("invalid \\u escape: lone surrogate \\u\(hex)", at: offset)
@@ -454,11 +550,13 @@ struct JSONParser: ~Copyable {
     // MARK: - Errors
 
     /// An error at the current position.
+    @inline(never)
     func error(_ message: String, code: ManifestError.Code = .syntax) -> ManifestError {
         error(message, at: position, code: code)
     }
 
     /// An error at `offset`.
+    @inline(never)
     func error(_ message: String, at offset: Int, code: ManifestError.Code = .syntax)
         -> ManifestError
     {
@@ -474,6 +572,7 @@ struct JSONParser: ~Copyable {
 
     /// An error for an unexpected byte at the current position: an encoding error for a NUL
     /// byte or invalid UTF-8, else a syntax error naming what was found.
+    @inline(never)
     func unexpected(_ expectation: String) -> ManifestError {
         guard position < bytes.count else {
             return error("unexpected end of input: \(expectation)")

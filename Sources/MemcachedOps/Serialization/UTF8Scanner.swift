@@ -120,7 +120,20 @@ package enum UTF8Scanner {
     {
         var offset = 0
         let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
         while offset < count {
+            // Printable ASCII, most of any manifest, eight bytes at a time.
+            while offset + 8 <= count {
+                let word = UInt64(
+                    littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let attention = notPrintableASCII(word)
+                if attention != 0 {
+                    offset += attention.trailingZeroBitCount / 8
+                    break
+                }
+                offset += 8
+            }
+            guard offset < count else { break }
             let byte = bytes[offset]
             if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x0D || byte == 0x09 {
                 offset += 1
@@ -146,6 +159,21 @@ package enum UTF8Scanner {
             offset += length
         }
         return nil
+    }
+
+    /// The bytes of `word`, read little-endian, that are not printable ASCII (below 0x20,
+    /// DEL or above 0x7F): the high bit of each such byte is set.
+    ///
+    /// Above the first such byte, other bytes may be marked too (a borrow carries into
+    /// them), but the lowest set bit always marks the first one.
+    @inline(__always)
+    private static func notPrintableASCII(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word
+        let deletes = word ^ (ones &* 0x7F)
+        let delete = (deletes &- ones) & ~deletes
+        return (control | delete | word) & high
     }
 
     /// The message for invalid UTF-8 at `offset`.

@@ -26,7 +26,8 @@ public struct GoDuration: Sendable, Hashable, Comparable, CustomStringConvertibl
     ///
     /// - Returns: `nil` when the text is not a valid duration or does not fit in 64 bits.
     public init?(_ text: String) {
-        guard let nanoseconds = Self.parse(text) else { return nil }
+        var utf8Text = text
+        guard let nanoseconds = utf8Text.withUTF8(Self.parse) else { return nil }
         self.nanoseconds = nanoseconds
         self.text = text
     }
@@ -64,8 +65,8 @@ public struct GoDuration: Sendable, Hashable, Comparable, CustomStringConvertibl
         (Array("h".utf8), 3_600_000_000_000),
     ]
 
-    private static func parse(_ text: String) -> Int64? {
-        let bytes = Array(text.utf8)
+    /// Reads the bytes of a duration; every read is checked against `bytes.count`.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var position = 0
         var negative = false
         if position < bytes.count,
@@ -75,7 +76,7 @@ public struct GoDuration: Sendable, Hashable, Comparable, CustomStringConvertibl
             negative = bytes[position] == UInt8(ascii: "-")
             position += 1
         }
-        if bytes[position...] == [UInt8(ascii: "0")][...] { return 0 }
+        if bytes.count - position == 1, bytes[position] == UInt8(ascii: "0") { return 0 }
         guard position < bytes.count else { return nil }
 
         var total: UInt64 = 0
@@ -110,8 +111,8 @@ public struct GoDuration: Sendable, Hashable, Comparable, CustomStringConvertibl
             // The unit: the longest suffix that matches.
             var unit: (suffix: [UInt8], nanoseconds: UInt64)?
             for candidate in units
-            where bytes[position...].starts(with: candidate.suffix)
-                && candidate.suffix.count > (unit?.suffix.count ?? 0)
+            where candidate.suffix.count > (unit?.suffix.count ?? 0)
+                && hasPrefix(bytes, at: position, candidate.suffix)
             {
                 unit = candidate
             }
@@ -132,6 +133,17 @@ public struct GoDuration: Sendable, Hashable, Comparable, CustomStringConvertibl
         }
         guard total <= UInt64(Int64.max) else { return nil }
         return Int64(total)
+    }
+
+    /// Whether the bytes from `position` on start with `prefix`.
+    private static func hasPrefix(
+        _ bytes: UnsafeBufferPointer<UInt8>, at position: Int, _ prefix: [UInt8]
+    ) -> Bool {
+        guard bytes.count - position >= prefix.count else { return false }
+        for index in prefix.indices where bytes[position + index] != prefix[index] {
+            return false
+        }
+        return true
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool {
@@ -186,15 +198,13 @@ public struct GoDuration: Sendable, Hashable, Comparable, CustomStringConvertibl
 extension ObjectReader {
     /// A Go duration field such as `2160h0m0s`.
     package mutating func duration(_ key: String) throws(ManifestError) -> GoDuration? {
-        guard let value = value(key) else { return nil }
-        guard case .string(let string) = value else {
-            throw mismatch("a duration string such as \"2160h0m0s\"", value, key)
-        }
+        let expected = "a duration string such as \"2160h0m0s\""
+        guard let string = try string(key, expected: expected) else { return nil }
         guard let duration = GoDuration(string) else {
             throw ManifestError(
                 .invalidValue, path: path.appending(key),
                 message: "expected a duration such as \"2160h0m0s\", \"5m\" or \"1h30m\", "
-                    + "found \(ManifestError.describe(value))")
+                    + "found \(ManifestError.describe(.string(string)))")
         }
         return duration
     }

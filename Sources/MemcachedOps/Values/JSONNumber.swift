@@ -46,7 +46,32 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// not fit.
     ///
     /// Like Kubernetes, an integer field does not accept `1.0` or `1e3`.
-    public var int64Value: Int64? { Int64(text) }
+    public var int64Value: Int64? {
+        if let value = shortIntegerValue { return value }
+        return Int64(text)
+    }
+
+    /// The value when the text is an optional `-` and 1 to 18 decimal digits, the usual
+    /// form of an integer, read without going through `Int64.init(_:)`; `nil` otherwise.
+    package var shortIntegerValue: Int64? {
+        var digits = text
+        return digits.withUTF8(Self.shortInteger)
+    }
+
+    /// The value of an optional `-` and 1 to 18 decimal digits, which always fits in 64
+    /// bits, or `nil` for any other text, which `Int64.init(_:)` then reads.
+    private static func shortInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        let negative = bytes.first == UInt8(ascii: "-")
+        let start = negative ? 1 : 0
+        guard bytes.count > start, bytes.count - start <= 18 else { return nil }
+        var value: Int64 = 0
+        for index in start..<bytes.count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+        }
+        return negative ? -value : value
+    }
 
     /// The value as a double.
     public var doubleValue: Double? { Double(text) }

@@ -46,14 +46,20 @@ public struct JSONObject: Sendable, Hashable {
 
     /// The position of `key`, or `nil` when it is absent.
     public func index(of key: String) -> Int? {
-        entries.firstIndex { $0.key == key }
+        // Keys of another length are skipped without comparing them.
+        let length = key.utf8.count
+        for index in entries.indices
+        where entries[index].key.utf8.count == length && entries[index].key == key {
+            return index
+        }
+        return nil
     }
 
     /// The value for `key`: reading gives `nil` when absent, writing `nil` removes the key.
     public subscript(key: String) -> JSONValue? {
         get {
-            for entry in entries where entry.key == key { return entry.value }
-            return nil
+            guard let index = index(of: key) else { return nil }
+            return entries[index].value
         }
         set {
             if let position = index(of: key) {

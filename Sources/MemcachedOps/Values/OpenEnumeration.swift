@@ -38,9 +38,8 @@ extension ObjectReader {
     package mutating func enumeration<Value: OpenEnumeration>(
         _ key: String, as type: Value.Type = Value.self
     ) throws(ManifestError) -> Value? {
-        guard let value = value(key) else { return nil }
-        guard case .string(let string) = value else {
-            throw mismatch("one of \(Value.knownList)", value, key)
+        guard let string = try string(key, expected: "one of \(Value.knownList)") else {
+            return nil
         }
         return Value(rawValue: string)
     }

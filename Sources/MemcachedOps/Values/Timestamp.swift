@@ -21,7 +21,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     ///
     /// - Returns: `nil` when the text is not a valid RFC 3339 time.
     public init?(_ text: String) {
-        guard let (seconds, nanoseconds) = Self.parse(Array(text.utf8)) else { return nil }
+        var utf8Text = text
+        guard let (seconds, nanoseconds) = utf8Text.withUTF8(Self.parse) else { return nil }
         self.secondsSinceEpoch = seconds
         self.nanoseconds = nanoseconds
         self.text = text
@@ -70,16 +71,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         (lhs.secondsSinceEpoch, lhs.nanoseconds) < (rhs.secondsSinceEpoch, rhs.nanoseconds)
     }
 
-    private static func parse(_ bytes: [UInt8]) -> (Int64, Int32)? {
+    /// Reads the bytes of an RFC 3339 time; every read is checked against `bytes.count`.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int64, Int32)? {
         guard bytes.count >= 20 else { return nil }
+        @inline(__always)
         func number(_ start: Int, _ length: Int) -> Int? {
-            var value = 0
-            for index in start..<(start + length) {
-                let byte = bytes[index]
-                guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
+            digits(bytes, start, length)
         }
         guard let year = number(0, 4), bytes[4] == UInt8(ascii: "-"),
             let month = number(5, 2), bytes[7] == UInt8(ascii: "-"),
@@ -135,6 +132,22 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return (seconds, nanoseconds)
     }
 
+    /// The number written with the `length` decimal digits at `start`, or `nil` when one
+    /// of those bytes is not a digit; the bytes must be inside `bytes`.
+    @inline(__always)
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int)
+        -> Int?
+    {
+        var value = 0
+        var invalid = false
+        for index in start..<(start + length) {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            invalid = invalid || digit > 9
+            value = value &* 10 &+ Int(digit)
+        }
+        return invalid ? nil : value
+    }
+
     private static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2:
@@ -183,15 +196,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 extension ObjectReader {
     /// An RFC 3339 time field.
     package mutating func timestamp(_ key: String) throws(ManifestError) -> Timestamp? {
-        guard let value = value(key) else { return nil }
-        guard case .string(let string) = value else {
-            throw mismatch("an RFC 3339 time such as \"2024-11-15T11:10:37Z\"", value, key)
-        }
+        let expected = "an RFC 3339 time such as \"2024-11-15T11:10:37Z\""
+        guard let string = try string(key, expected: expected) else { return nil }
         guard let time = Timestamp(string) else {
             throw ManifestError(
                 .invalidValue, path: path.appending(key),
-                message: "expected an RFC 3339 time such as \"2024-11-15T11:10:37Z\", "
-                    + "found \(ManifestError.describe(value))")
+                message: "expected \(expected), found \(ManifestError.describe(.string(string)))")
         }
         return time
     }

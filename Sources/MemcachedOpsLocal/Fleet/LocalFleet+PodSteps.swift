@@ -99,7 +99,7 @@ extension LocalFleet {
         }
         try FleetFiles.remove(backup.directory)
         try mountExporterCertificate(plan.desiredTLS, pod: name)
-        try updatePod(name) { record in
+        let reloaded = try updatePod(name) { record in
             record.mountedCertificates = mounted
             record.reloadCount += 1
         }
@@ -107,7 +107,9 @@ extension LocalFleet {
         metadata["mcops.pod"] = name
         logger.log(.info, "reloaded \(name) with refresh_certs", metadata)
 
+        let basis = servedBasis(reloaded)
         let after = await PodProbe.probe(port: pod.port, tls: true, timeout: probeTimeout)
+        remember(after, of: reloaded, basis: basis)
         guard after.ready, after.fingerprint == expected else {
             return .failed(
                 "after refresh_certs \(name) presents "

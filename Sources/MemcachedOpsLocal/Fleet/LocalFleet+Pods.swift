@@ -48,12 +48,60 @@ extension LocalFleet {
         try updatePod(pod.name) { $0.pid = nil }
     }
 
-    /// Asks a pod whether it is ready: a `version` round trip over its protocol.
+    /// Asks a pod whether it is ready: a `version` round trip over its protocol. What a
+    /// TLS pod presents is remembered (see ``ServedCertificates``).
     func probe(_ pod: LocalPod) async -> PodProbe {
         guard isRunning(pod) else {
+            served.forget(pod.name)
             return PodProbe(ready: false, problem: "\(pod.name) is not running")
         }
-        return await PodProbe.probe(port: pod.port, tls: pod.tls, timeout: probeTimeout)
+        let basis = servedBasis(pod)
+        let result = await PodProbe.probe(port: pod.port, tls: pod.tls, timeout: probeTimeout)
+        remember(result, of: pod, basis: basis)
+        return result
+    }
+
+    /// Whether a pod is ready and what it presents, for observing the fleet: for a TLS
+    /// pod whose pid, record and certificate files are as when a handshake within
+    /// ``ServedCertificates/lifetime`` confirmed what it serves, its pid and a TCP connect
+    /// suffice; every other pod is asked with ``probe(_:)``.
+    func observeProbe(_ pod: LocalPod) async -> PodProbe {
+        guard pod.tls, isRunning(pod), let basis = servedBasis(pod),
+            let fingerprint = served.fingerprint(of: pod.name, basis: basis)
+        else { return await probe(pod) }
+        guard ServedCertificates.accepts(port: pod.port, timeout: probeTimeout) else {
+            served.forget(pod.name)
+            return await probe(pod)
+        }
+        return PodProbe(ready: true, fingerprint: fingerprint)
+    }
+
+    /// What the certificate a TLS pod serves depends on, or `nil` for a pod without TLS, not started,
+    /// or without its certificate files.
+    func servedBasis(_ pod: LocalPod) -> ServedCertificates.Basis? {
+        guard pod.tls, let pid = pod.pid else { return nil }
+        let files = serverFiles(of: pod.name)
+        guard let certificate = ServedCertificates.FileStamp(path: files.certificatePath),
+            let key = ServedCertificates.FileStamp(path: files.privateKeyPath)
+        else { return nil }
+        return ServedCertificates.Basis(
+            pid: pid, port: pod.port, startedAt: pod.startedAt, reloadCount: pod.reloadCount,
+            restartCount: pod.restartCount, mountedCertificates: pod.mountedCertificates,
+            certificateFile: certificate, privateKeyFile: key)
+    }
+
+    /// Remembers what a handshake begun after `basis` was taken showed a pod presents,
+    /// when it is the certificate of the pod's files and the files did not change
+    /// meanwhile; forgets it otherwise.
+    func remember(_ result: PodProbe, of pod: LocalPod, basis: ServedCertificates.Basis?) {
+        guard let basis, result.ready, let presented = result.fingerprint,
+            presented == Self.fingerprint(of: serverFiles(of: pod.name)),
+            servedBasis(pod) == basis
+        else {
+            served.forget(pod.name)
+            return
+        }
+        served.remember(presented, of: pod.name, basis: basis)
     }
 
     /// Waits until a pod answers, and returns the version it reports.

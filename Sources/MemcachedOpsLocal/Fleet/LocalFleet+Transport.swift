@@ -24,7 +24,10 @@ extension LocalFleet: OpsTransport {
     /// and the other unfinished requests.
     ///
     /// Each pod is asked for its version over its protocol, all at once; a TLS pod's
-    /// handshake shows the certificate it presents.
+    /// handshake shows the certificate it presents. A TLS pod that a handshake showed
+    /// serving its files' certificate moments ago, whose pid, record and files have not
+    /// changed since, is only checked by pid and a TCP connect (see
+    /// ``ServedCertificates``).
     ///
     /// - Parameter request: The request being planned.
     /// - Returns: The state.
@@ -124,7 +127,7 @@ extension LocalFleet: OpsTransport {
         }
         let probes = await withTaskGroup(of: (Int, PodProbe).self) { group in
             for (index, pod) in records.enumerated() {
-                group.addTask { (index, await self.probe(pod)) }
+                group.addTask { (index, await self.observeProbe(pod)) }
             }
             var probes = [PodProbe](repeating: PodProbe(ready: false), count: records.count)
             for await (index, probe) in group { probes[index] = probe }

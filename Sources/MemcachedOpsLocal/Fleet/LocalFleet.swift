@@ -35,8 +35,10 @@ import MemcachedOpsTLS
 ///
 /// Every step is idempotent: performing it again after it took effect does nothing.
 ///
-/// The class holds no mutable state: everything lives in the directory, changed under a
-/// file lock, so it is `Sendable` and several processes may share a fleet.
+/// The class holds no mutable state of the fleet: everything lives in the directory,
+/// changed under a file lock, so it is `Sendable` and several processes may share a
+/// fleet. It only remembers, as a hint for observing, what certificate each TLS pod was
+/// last seen to serve (see ``ServedCertificates``).
 public final class LocalFleet: Sendable {
     /// The fleet's directory, as an absolute path.
     public let directory: String
@@ -56,6 +58,7 @@ public final class LocalFleet: Sendable {
     let layout: FleetLayout
     let settings: FleetSettings
     let lock: FleetLock
+    let served = ServedCertificates()
 
     init(directory: String, settings: FleetSettings, probeTimeout: Duration, logger: OpsLogger) {
         self.directory = directory

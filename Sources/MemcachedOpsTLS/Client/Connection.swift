@@ -151,8 +151,13 @@ extension Connection {
     ) throws(MemcachedClientError) -> TLSSessionInfo {
         let operation = "TLS handshake"
         OpenSSLErrorQueue.clear()
-        let context = try TLSContextFactory.make(configuration) { code, detail in
-            failure(code, operation, detail, openSSLErrors: OpenSSLErrorQueue.drain())
+        // Connections with the same settings share one context (see `TLSContextCache`);
+        // this connection's reference is freed once its `SSL` holds its own.
+        let context = try TLSContextCache.shared.context(for: configuration) {
+            () throws(MemcachedClientError) -> OpaquePointer in
+            try TLSContextFactory.make(configuration) { code, detail in
+                failure(code, operation, detail, openSSLErrors: OpenSSLErrorQueue.drain())
+            }
         }
         defer { SSL_CTX_free(context) }
 

@@ -1,7 +1,8 @@
 import COpenSSL
 import COpenSSLShims
 
-/// Makes the `SSL_CTX` for one client connection from a ``TLSClientConfiguration``.
+/// Makes the `SSL_CTX` for a ``TLSClientConfiguration``; `TLSContextCache` keeps it for
+/// later connections with the same settings.
 enum TLSContextFactory {
     /// Makes a client context: the minimum version, verification, trusted CAs and the
     /// client identity.

@@ -87,4 +87,21 @@ struct JSONReaderTests {
         #expect(try JSONReader.parse(Array(text.utf8)[...]) == ["k": "v"])
         #expect(try JSONReader.parse(text.utf8.reversed().reversed()) == ["k": "v"])
     }
+
+    @Test(
+        "finds a duplicate key however its copies are written",
+        arguments: [
+            #"{"alias": 1, "alias": 2}"#, #"{"alias": 1, "\u0061lias": 2}"#,
+            #"{"a\/b": 1, "a/b": 2}"#, #"{"caf\u00e9": 1, "café": 2}"#,
+        ])
+    func duplicateKeysWithEscapes(text: String) throws {
+        let error = #expect(throws: ManifestError.self) { try JSONReader.parse(text) }
+        #expect(error?.code == .duplicateKey)
+    }
+
+    @Test("keys that differ only after an escape are not duplicates")
+    func nearDuplicates() throws {
+        let value = try JSONReader.parse(#"{"a\u0062": 1, "ac": 2, "ab ": 3}"#)
+        #expect(value.objectValue?.keys == ["ab", "ac", "ab "])
+    }
 }
