@@ -76,8 +76,8 @@ extension LocalFleet {
         return PodProbe(ready: true, fingerprint: fingerprint)
     }
 
-    /// What the certificate a TLS pod serves depends on, or `nil` for a pod without TLS, not started,
-    /// or without its certificate files.
+    /// What the certificate a TLS pod serves depends on, or `nil` for a pod without TLS,
+    /// not started, or without its certificate files.
     func servedBasis(_ pod: LocalPod) -> ServedCertificates.Basis? {
         guard pod.tls, let pid = pod.pid else { return nil }
         let files = serverFiles(of: pod.name)
