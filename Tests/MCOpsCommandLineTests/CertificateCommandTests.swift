@@ -229,6 +229,12 @@ struct CertificateCommandTests {
         let badDuration = await run(
             CertificateIssueCommand(), ["--ca-dir", ca, "--out", rsa, "--duration", "90 days"])
         #expect(badDuration.status == ExitCode.usage)
+        for text in ["9999999999999999h", "0s", "-1h"] {
+            let refused = await run(
+                CertificateIssueCommand(), ["--ca-dir", ca, "--out", rsa, "--duration", text])
+            #expect(refused.status == ExitCode.usage, "--duration \(text)")
+            #expect(refused.errors.contains("expected a duration"), "\(refused.errors)")
+        }
         let noCA = await run(
             CertificateIssueCommand(),
             ["--ca-dir", scratch.file("absent"), "--out", rsa, "--dns", "x"])

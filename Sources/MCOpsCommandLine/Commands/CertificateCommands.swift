@@ -1,4 +1,5 @@
 import Foundation
+import struct MemcachedOps.GoDuration
 import MemcachedOpsTLS
 
 // The `mcops cert ...` commands: inspect, verify, probe, ca, issue.
@@ -516,33 +517,16 @@ enum CertificateCommandSupport {
         return KeyAlgorithm(rawValue: name) ?? .ecdsaP256
     }
 
-    /// Parses a Go duration such as `2160h0m0s`, `90m` or `3600s`.
+    /// Parses a positive Go duration such as `2160h0m0s`, `90m` or `3600s`.
     static func duration(_ text: String?, default fallback: Duration)
         throws(ArgumentScanner.UsageError) -> Duration
     {
         guard let text else { return fallback }
-        let units: [(String, Int64)] = [("h", 3600), ("m", 60), ("s", 1)]
-        var seconds: Int64 = 0
-        var digits = ""
-        var rest = Substring(text)
-        while let character = rest.first {
-            if character.isASCII && character.isNumber {
-                digits.append(character)
-                rest = rest.dropFirst()
-                continue
-            }
-            guard let number = Int64(digits),
-                let unit = units.first(where: { rest.hasPrefix($0.0) && !rest.hasPrefix("ms") })
-            else { break }
-            seconds += number * unit.1
-            digits = ""
-            rest = rest.dropFirst(unit.0.count)
-        }
-        guard rest.isEmpty, digits.isEmpty, seconds > 0 else {
+        guard let duration = GoDuration(text), duration.nanoseconds > 0 else {
             throw ArgumentScanner.UsageError(
                 description: "expected a duration such as 2160h or 90m, not \"\(text)\"")
         }
-        return .seconds(seconds)
+        return .nanoseconds(duration.nanoseconds)
     }
 
     /// A certificate as a JSON object.
